@@ -1,0 +1,133 @@
+import type { SubJobProgress } from "./types.js";
+
+/** What a polling policy knows when it picks the next delay. All times are epoch milliseconds. */
+export interface PollingPolicyInput {
+  /** Now. */
+  readonly now: number;
+  /** When the wait started (the original start when resumed). */
+  readonly waitStartedAt: number;
+  /** When the wait gives up. */
+  readonly deadlineAt: number;
+  /** The job's `begin_time`, when the last response carried a usable one. */
+  readonly jobBeganAt: number | undefined;
+  /** Sub-job counts of the last job seen, if it had any sub-jobs. */
+  readonly subJobs: SubJobProgress | undefined;
+  /** Polls that failed in a row with a transient error (0 after a good answer). */
+  readonly consecutiveErrors: number;
+  /** `Retry-After` of the last failed poll, in ms. */
+  readonly retryAfterMs: number | undefined;
+  /** Slowest round trip seen so far, in ms (how early the final poll must start). */
+  readonly latencyMs: number;
+  /** Polls sent so far. */
+  readonly polls: number;
+  /** A number in [0, 1) for jitter; the simulation passes a seeded one. */
+  readonly random: number;
+}
+
+/** Tuning of `nextPollDelay`. */
+export interface PollingPolicyOptions {
+  /** Never poll sooner than this after the previous poll. Default 1000 (the rate of fixed 1-s polling). */
+  readonly minDelayMs: number;
+  /** Never wait longer than this between polls (except when the server's `Retry-After` asks for more). Default 60 000. */
+  readonly maxDelayMs: number;
+  /** Next delay ≈ this fraction of the time the job has been running. Default 0.05. */
+  readonly elapsedFraction: number;
+}
+
+/** Picks the delay before the next poll. Must be pure; the wait clamps its answer to `minDelayMs`, `Retry-After` and the deadline. */
+export type PollingPolicy = (input: PollingPolicyInput) => number;
+
+/** Defaults of `PollingPolicyOptions`. */
+export const DEFAULT_POLLING_POLICY_OPTIONS: PollingPolicyOptions = {
+  minDelayMs: 1_000,
+  maxDelayMs: 60_000,
+  elapsedFraction: 0.05,
+};
+
+/** When sub-jobs say the end is near, poll at most this many times faster than the elapsed-time rule. */
+const NEAR_END_SPEED_UP = 4;
+
+/**
+ * The adaptive polling policy: how long to wait before asking again.
+ *
+ * 1. **Elapsed time.** A job that has run for `E` ms (since its `begin_time`;
+ *    since the wait started when `begin_time` is missing, unparsable or in the
+ *    future) is asked again after `elapsedFraction × E`. Polls therefore fall
+ *    on a geometric series: a job of duration `T` costs about
+ *    `1/f + ln(f·T/minDelayMs) / ln(1+f)` requests (≈ 130 for one hour with
+ *    the defaults, against 3 600 for fixed 1-s polling), and the end of the job
+ *    is noticed at most `f × T` late (5 %), about `f/2 × T` on average.
+ * 2. **Sub-job progress.** When `finished` of `total` sub-jobs are done after
+ *    `E` ms, the remaining time is estimated as `E × (total − finished) / finished`
+ *    (all done: 0). If that is sooner than rule 1, the delay shrinks towards it,
+ *    but never below a quarter of rule 1, because sub-jobs of one batch often run
+ *    in parallel and finish together, which makes the estimate pessimistic.
+ * 3. **Failures.** After `n` transient errors in a row the delay is at least
+ *    `minDelayMs × 2^(n−1)`, with equal jitter so that many waits do not retry
+ *    in step.
+ * 4. **Bounds.** The result is clamped to `[minDelayMs, maxDelayMs]`.
+ *    `Retry-After` and the deadline are applied afterwards by `planNextPoll`,
+ *    for this and for any custom policy.
+ *
+ * @example
+ * nextPollDelay({ ...input, now: begin + 600_000, jobBeganAt: begin }, DEFAULT_POLLING_POLICY_OPTIONS) // 30 000
+ */
+export function nextPollDelay(input: PollingPolicyInput, options: PollingPolicyOptions): number {
+  const { minDelayMs, maxDelayMs, elapsedFraction } = options;
+  const origin = input.jobBeganAt !== undefined && input.jobBeganAt <= input.now ? input.jobBeganAt : input.waitStartedAt;
+  const elapsed = Math.max(0, input.now - origin);
+  let delay = elapsedFraction * elapsed;
+
+  const remaining = estimateRemainingMs(input.subJobs, elapsed);
+  if (remaining !== undefined && remaining < delay) delay = Math.max(remaining, delay / NEAR_END_SPEED_UP);
+
+  if (input.consecutiveErrors > 0) {
+    const exponent = Math.min(input.consecutiveErrors - 1, 30);
+    const backoff = Math.min(maxDelayMs, minDelayMs * 2 ** exponent);
+    delay = Math.max(delay, backoff * (0.5 + input.random / 2));
+  }
+  return Math.min(maxDelayMs, Math.max(minDelayMs, delay));
+}
+
+/** Remaining time if sub-jobs keep finishing at the rate seen so far; `undefined` when nothing can be said. */
+function estimateRemainingMs(subJobs: SubJobProgress | undefined, elapsedMs: number): number | undefined {
+  if (subJobs === undefined || subJobs.total <= 0) return undefined;
+  const finished = subJobs.succeeded + subJobs.failed;
+  if (finished >= subJobs.total) return 0;
+  if (finished === 0) return undefined;
+  return (elapsedMs * (subJobs.total - finished)) / finished;
+}
+
+/** The adaptive policy with fixed options, as a `PollingPolicy`. */
+export function adaptivePollingPolicy(options: Partial<PollingPolicyOptions> = {}): PollingPolicy {
+  const resolved = { ...DEFAULT_POLLING_POLICY_OPTIONS, ...options };
+  return (input) => nextPollDelay(input, resolved);
+}
+
+/** Polls every `intervalMs`, whatever the job says — the baseline the adaptive policy is measured against. */
+export function fixedIntervalPolicy(intervalMs: number): PollingPolicy {
+  return () => intervalMs;
+}
+
+/** Round trip assumed for the final poll before any has been measured, and the most it is ever assumed to be. */
+const MIN_FINAL_POLL_LEAD_MS = 1;
+const MAX_FINAL_POLL_LEAD_MS = 10_000;
+
+/**
+ * When to poll next, given the delay a policy asked for: at `now + delay`,
+ * where `delay` is raised to `minDelayMs` and to the server's `Retry-After`.
+ * If that falls after the deadline, the final poll is trimmed to start one
+ * round trip (the slowest seen, 1 ms to 10 s) before the deadline, so that its
+ * answer can still arrive in time — unless that is sooner than `minDelayMs`
+ * from now, or `Retry-After` forbids it; then `undefined`: no poll fits, and
+ * the wait times out at the deadline.
+ */
+export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, minDelayMs: number): number | undefined {
+  const retryAfter = input.retryAfterMs ?? 0;
+  const delay = Math.max(minDelayMs, retryAfter, Number.isFinite(desiredDelayMs) ? desiredDelayMs : 0);
+  const lead = Math.min(MAX_FINAL_POLL_LEAD_MS, Math.max(MIN_FINAL_POLL_LEAD_MS, Math.ceil(input.latencyMs)));
+  const latest = input.deadlineAt - lead;
+  if (input.now + delay <= latest) return input.now + delay;
+  if (input.now + retryAfter > latest || input.now + minDelayMs > latest) return undefined;
+  return latest;
+}
