@@ -1,0 +1,10 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // End-to-end tests spawn the built binary (a fresh Node process each) on two noisy cores.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
