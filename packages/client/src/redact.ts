@@ -22,16 +22,16 @@ export function containsSecret(text: string, secrets: readonly string[]): boolea
 /**
  * Deep copy of a parsed JSON value with every string redacted (keys too), so
  * a server that echoes a header back cannot leak it through `error.body`.
+ * Nesting deeper than 32 levels is cut (a hostile body must not overflow the stack).
  */
-export function redactJson(value: unknown, secrets: readonly string[]): unknown {
+export function redactJson(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === "string") return redactText(value, secrets);
-  if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [redactText(key, secrets), redactJson(item, secrets)]),
-    );
-  }
-  return value;
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= 32) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redactText(key, secrets), redactJson(item, secrets, depth + 1)]),
+  );
 }
 
 function safeStringify(value: unknown): string {

@@ -1,0 +1,26 @@
+import type { Middleware } from "openapi-fetch";
+import { signRequest } from "./auth/signer.js";
+import type { Auth } from "./client-options.js";
+
+/**
+ * openapi-fetch middleware that authenticates each request: `X-Auth-Token`
+ * for token auth; for AK/SK, `X-Project-Id` plus an SDK-HMAC-SHA256 signature
+ * over the request, `Host` included (fetch sends the URL's host, the value signed).
+ */
+export function authMiddleware(auth: Auth, projectId: string): Middleware {
+  return {
+    async onRequest({ request }) {
+      const headers = new Headers(request.headers);
+      if ("token" in auth) {
+        headers.set("X-Auth-Token", auth.token);
+        return new Request(request, { headers });
+      }
+      headers.set("X-Project-Id", projectId);
+      const toSign = new Headers(headers);
+      toSign.set("Host", new URL(request.url).host);
+      const signed = await signRequest({ method: request.method, url: request.url, headers: toSign }, auth);
+      for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
+      return new Request(request, { headers });
+    },
+  };
+}
