@@ -30,7 +30,7 @@ export interface PollingPolicyOptions {
   readonly minDelayMs: number;
   /** Never wait longer than this between polls (except when the server's `Retry-After` asks for more). Default 60 000. */
   readonly maxDelayMs: number;
-  /** Next delay ≈ this fraction of the time the job has been running. Default 0.05. */
+  /** Next delay ≈ this fraction of the time the job has been running. Default 0.075. */
   readonly elapsedFraction: number;
 }
 
@@ -41,7 +41,7 @@ export type PollingPolicy = (input: PollingPolicyInput) => number;
 export const DEFAULT_POLLING_POLICY_OPTIONS: PollingPolicyOptions = {
   minDelayMs: 1_000,
   maxDelayMs: 60_000,
-  elapsedFraction: 0.05,
+  elapsedFraction: 0.075,
 };
 
 /** When sub-jobs say the end is near, poll at most this many times faster than the elapsed-time rule. */

@@ -11,7 +11,7 @@ export interface WaitTuning {
   readonly minDelayMs?: number;
   /** Never wait longer than this between polls, unless `Retry-After` asks for more. Default 60 000. */
   readonly maxDelayMs?: number;
-  /** Next delay ≈ this fraction of the job's running time (see `nextPollDelay`). Default 0.05. */
+  /** Next delay ≈ this fraction of the job's running time (see `nextPollDelay`). Default 0.075. */
   readonly elapsedFraction?: number;
   /** Replaces the adaptive policy (e.g. `fixedIntervalPolicy(5000)`); `minDelayMs`, `Retry-After` and the deadline still apply. */
   readonly policy?: PollingPolicy;
@@ -64,7 +64,8 @@ export function resolveWaitOptions<J extends JobLike>(
   const o = { ...defaults, ...options };
   const service = optional(o.service, "service", (v) => typeof v === "string" && v !== "", "a non-empty string");
   const resumed = o.resumeFrom === undefined ? undefined : readResumeState(o.resumeFrom, jobId, service);
-  const timeoutMs = number(o.timeoutMs ?? resumed?.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, "timeoutMs", 1);
+  // A resumed wait keeps its own timeout unless this call names one; a watcher default comes after both.
+  const timeoutMs = number(options?.timeoutMs ?? resumed?.timeoutMs ?? defaults.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, "timeoutMs", 1);
   const minDelayMs = number(o.minDelayMs ?? DEFAULT_POLLING_POLICY_OPTIONS.minDelayMs, "minDelayMs", 1);
   const maxDelayMs = number(o.maxDelayMs ?? Math.max(minDelayMs, DEFAULT_POLLING_POLICY_OPTIONS.maxDelayMs), "maxDelayMs", minDelayMs);
   const elapsedFraction = number(o.elapsedFraction ?? DEFAULT_POLLING_POLICY_OPTIONS.elapsedFraction, "elapsedFraction", Number.MIN_VALUE);

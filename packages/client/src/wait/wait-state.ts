@@ -65,3 +65,30 @@ export function readResumeState(value: unknown, jobId: string, service: string |
   if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) return fail("timeoutMs must be a positive number");
   return { startedAt, timeoutMs, polls: count("polls"), transientErrors: count("transientErrors") };
 }
+
+/** What a `WaitState` is made of, times as epoch ms. */
+export interface WaitStateFields {
+  readonly service: string | undefined;
+  readonly jobId: string;
+  readonly startedAt: number;
+  readonly timeoutMs: number;
+  readonly polls: number;
+  readonly transientErrors: number;
+  readonly lastStatus: string | null | undefined;
+  readonly lastPolledAt: number | undefined;
+}
+
+/** Builds the plain-data `WaitState`, leaving out what is unknown. */
+export function buildWaitState(f: WaitStateFields): WaitState {
+  return {
+    version: 1,
+    ...(f.service === undefined ? {} : { service: f.service }),
+    jobId: f.jobId,
+    startedAt: new Date(f.startedAt).toISOString(),
+    timeoutMs: f.timeoutMs,
+    polls: f.polls,
+    transientErrors: f.transientErrors,
+    ...(typeof f.lastStatus === "string" ? { lastStatus: f.lastStatus } : {}),
+    ...(f.lastPolledAt === undefined ? {} : { lastPolledAt: new Date(f.lastPolledAt).toISOString() }),
+  };
+}

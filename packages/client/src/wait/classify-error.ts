@@ -1,0 +1,34 @@
+/** How a failed poll affects a wait. */
+export type PollErrorKind = "not-found" | "throttled" | "transient" | "fatal";
+
+/** A failed poll, read through the fields of `JobsApiError` (duck-typed, so a custom `getJob` can use them too). */
+export interface ClassifiedPollError {
+  readonly kind: PollErrorKind;
+  readonly code: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
+}
+
+/** Codes that mean "slow down" even when the HTTP status is not 429 (ECS flow control, API Gateway throttling). */
+const THROTTLE_CODES = new Set(["common.1503", "common.0024", "apigw.0308"]);
+
+/**
+ * Sorts an error of `getJob`:
+ * - `not-found`: code `Common.0011`/`common.0011` — the job is unknown or expired; the wait ends.
+ * - `throttled`: HTTP 429 or a throttling code — retried, and a watcher slows every wait down.
+ * - `transient`: anything with `retryable: true` (5xx, network, timeout) — retried within the deadline.
+ * - `fatal`: everything else (401, 403, 404, invalid input, bugs) — the wait ends with this error.
+ */
+export function classifyPollError(error: unknown): ClassifiedPollError {
+  const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
+  const code = typeof e["code"] === "string" ? e["code"] : undefined;
+  const retryAfter = e["retryAfterMs"];
+  const retryAfterMs = typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+  const requestId = typeof e["requestId"] === "string" ? e["requestId"] : undefined;
+  const lowerCode = code?.toLowerCase();
+  let kind: PollErrorKind = "fatal";
+  if (lowerCode === "common.0011") kind = "not-found";
+  else if (e["status"] === 429 || (lowerCode !== undefined && THROTTLE_CODES.has(lowerCode))) kind = "throttled";
+  else if (e["retryable"] === true) kind = "transient";
+  return { kind, code, retryAfterMs, requestId };
+}

@@ -1,0 +1,19 @@
+import { createJobsClient } from "../../src/create-client.js";
+import type { EcsJob } from "../../src/types.js";
+import type { GetJob } from "../../src/wait/index.js";
+import type { JobSimulator } from "./job-simulator.js";
+
+/** A project id of the documented shape. */
+export const PROJECT_ID = "0605768a6f80d5762f52c0150e726aa7";
+
+/** A job id of the real shape, with `n` in its counter so that each test can have its own. */
+export const jobId = (n: number) => `ff8080828b3e6a1f018b3f0c2d4e${n.toString(16).padStart(4, "0")}`;
+
+/**
+ * The real ECS client on the simulator's `fetch`, with retries off, as the
+ * client wires `waitForJob`: the waiter does the retrying.
+ */
+export function simulatedGetJob(simulator: JobSimulator): GetJob<EcsJob> {
+  const client = createJobsClient({ service: "ecs", projectId: PROJECT_ID, endpoint: "http://jobs.test", auth: { token: "test-token" }, fetch: simulator.fetch });
+  return (id, options) => client.getJob(id, { ...options, retry: false });
+}
