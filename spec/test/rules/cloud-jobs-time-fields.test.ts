@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { findings } from "./lint.js";
+
+const RULE = "cloud-jobs-time-fields";
+
+/** One job type whose time fields refer to AcmeJobTime, given by the test. */
+function document(jobTime: string, endTime = "{$ref: '#/components/schemas/AcmeJobTime'}", openapi = "3.1.0"): string {
+  return `
+openapi: ${openapi}
+info: {title: Jobs, version: "1"}
+paths: {}
+components:
+  schemas:
+    AcmeJobTime:
+${jobTime}
+    AcmeKnownJob:
+      oneOf: [{$ref: '#/components/schemas/AcmeCreateThingJob'}]
+      discriminator: {propertyName: job_type, mapping: {createThing: '#/components/schemas/AcmeCreateThingJob'}}
+    AcmeCreateThingJob:
+      properties:
+        job_type: {const: createThing}
+        begin_time: {$ref: '#/components/schemas/AcmeJobTime'}
+        end_time: ${endTime}
+`;
+}
+
+const JOB_TIME = `      anyOf:
+        - {type: string, format: date-time}
+        - {const: ""}
+        - {type: "null"}`;
+
+describe(RULE, () => {
+  it("reports nothing when the time fields accept a date-time, an empty string and null", async () => {
+    expect(await findings(RULE, document(JOB_TIME))).toEqual([]);
+  });
+
+  it("accepts any equivalent way of writing it (type list plus a pattern)", async () => {
+    const inline = "{type: [string, 'null'], pattern: '^$|^\\d{4}-\\d\\d-\\d\\dT'}";
+    expect(await findings(RULE, document(JOB_TIME, inline))).toEqual([]);
+  });
+
+  it("reports, once and where it is defined, a shared time schema that rejects \"\" and null", async () => {
+    const doc = document("      type: string\n      format: date-time");
+    expect(await findings(RULE, doc)).toEqual([
+      { path: ["components", "schemas", "AcmeJobTime"], message: 'begin_time MUST accept "" (sent while the job runs).' },
+      { path: ["components", "schemas", "AcmeJobTime"], message: "begin_time MUST accept null." },
+    ]);
+  });
+
+  it("reports an inline time field that accepts any string", async () => {
+    const doc = document(JOB_TIME, "{type: [string, 'null']}");
+    expect(await findings(RULE, doc)).toEqual([
+      {
+        path: ["components", "schemas", "AcmeCreateThingJob", "properties", "end_time"],
+        message: 'end_time MUST reject a string that is not a date-time, such as "yesterday".',
+      },
+    ]);
+  });
+
+  it("reports a time field that rejects a date-time", async () => {
+    const doc = document(JOB_TIME, "{anyOf: [{type: string, format: date}, {const: ''}, {type: 'null'}]}");
+    expect(await findings(RULE, doc)).toEqual([
+      {
+        path: ["components", "schemas", "AcmeCreateThingJob", "properties", "end_time"],
+        message: "end_time MUST accept an ISO 8601 date-time such as 2024-05-06T07:08:09Z.",
+      },
+    ]);
+  });
+
+  it("does not run on OpenAPI 3.0 documents, whose nullable it cannot read", async () => {
+    const doc = document("      type: string\n      format: date-time\n      nullable: true", undefined, "3.0.3");
+    expect(await findings(RULE, doc)).toEqual([]);
+  });
+});
