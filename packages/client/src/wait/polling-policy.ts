@@ -124,7 +124,7 @@ const MAX_FINAL_POLL_LEAD_MS = 10_000;
  */
 export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, minDelayMs: number): number | undefined {
   const retryAfter = input.retryAfterMs ?? 0;
-  const delay = Math.max(minDelayMs, retryAfter, Number.isFinite(desiredDelayMs) ? desiredDelayMs : 0);
+  const delay = Math.ceil(Math.max(minDelayMs, retryAfter, Number.isFinite(desiredDelayMs) ? desiredDelayMs : 0));
   const lead = Math.min(MAX_FINAL_POLL_LEAD_MS, Math.max(MIN_FINAL_POLL_LEAD_MS, Math.ceil(input.latencyMs)));
   const latest = input.deadlineAt - lead;
   if (input.now + delay <= latest) return input.now + delay;

@@ -57,7 +57,8 @@ export class RequestRateLimiter {
 
   /** A request sent at `sentAt` was answered 429 at `now`. */
   onThrottle(now: number, retryAfterMs: number | undefined, sentAt: number): void {
-    if (sentAt < this.reactedAt) {
+    // Sent no later than the last reaction: it was in flight then (nothing is sent while paused).
+    if (sentAt <= this.reactedAt) {
       if (retryAfterMs !== undefined) this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
       return;
     }

@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { RequestRateLimiter } from "../../src/wait/index.js";
+
+describe("RequestRateLimiter", () => {
+  it("lets a burst of N go, then nothing until the oldest of them is a second old", () => {
+    const limiter = new RequestRateLimiter(3);
+    expect([0, 0, 10].map((t) => limiter.tryAcquire(t))).toEqual([true, true, true]);
+    expect(limiter.tryAcquire(999)).toBe(false);
+    expect(limiter.nextAllowedAt(999)).toBe(1_000);
+    expect(limiter.tryAcquire(1_000)).toBe(true);
+    expect(limiter.tryAcquire(1_000)).toBe(true);
+    expect(limiter.tryAcquire(1_009)).toBe(false);
+    expect(limiter.nextAllowedAt(1_009)).toBe(1_010);
+  });
+
+  it("spaces requests 1/rate apart below one request per second", () => {
+    const limiter = new RequestRateLimiter(0.25);
+    expect(limiter.tryAcquire(0)).toBe(true);
+    expect(limiter.tryAcquire(3_999)).toBe(false);
+    expect(limiter.tryAcquire(4_000)).toBe(true);
+  });
+
+  it("never lets more than floor(rate) requests into any one-second window, whatever the request times", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 40, noNaN: true }), fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 400 }), (rate, gaps) => {
+        const limiter = new RequestRateLimiter(rate);
+        const sent: number[] = [];
+        let t = 0;
+        for (const gap of gaps) {
+          t += gap;
+          if (limiter.tryAcquire(t)) sent.push(t);
+        }
+        const cap = Math.floor(rate);
+        for (let i = cap; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - cap] ?? 0)).toBeGreaterThanOrEqual(1_000);
+      }),
+    );
+  });
+
+  it("pauses for Retry-After on a 429, halves the cap, and grows it back by a tenth per second", () => {
+    const limiter = new RequestRateLimiter(20);
+    limiter.onThrottle(1_000, 5_000, 900);
+    expect(limiter.resumesAt).toBe(6_000);
+    expect(limiter.tryAcquire(5_999)).toBe(false);
+    expect(limiter.nextAllowedAt(2_000)).toBe(6_000);
+    expect(limiter.currentLimit(6_000)).toBe(10);
+    expect(limiter.currentLimit(7_000)).toBe(12);
+    expect(limiter.currentLimit(11_000)).toBe(20);
+    expect(limiter.currentLimit(60_000)).toBe(20);
+  });
+
+  it("pauses 1, 2, 4 … s for 429s in a row without Retry-After, and starts over after a success", () => {
+    const limiter = new RequestRateLimiter(10);
+    limiter.onThrottle(0, undefined, 0);
+    expect(limiter.resumesAt).toBe(1_000);
+    limiter.onThrottle(1_100, undefined, 1_000);
+    expect(limiter.resumesAt).toBe(3_100);
+    limiter.onThrottle(3_200, undefined, 3_100);
+    expect(limiter.resumesAt).toBe(7_200);
+    limiter.onSuccess();
+    limiter.onThrottle(8_000, undefined, 7_900);
+    expect(limiter.resumesAt).toBe(9_000);
+  });
+
+  it("reacts once to 429s of requests already in flight, but still honours their Retry-After", () => {
+    const limiter = new RequestRateLimiter(16);
+    limiter.onThrottle(100, 1_000, 50);
+    limiter.onThrottle(110, 3_000, 60);
+    expect(limiter.currentLimit(3_110)).toBe(8); // halved once, not twice
+    expect(limiter.currentLimit(4_110)).toBe(8 + Math.ceil(16 / 10)); // recovery counts from the end of the pause
+    expect(limiter.resumesAt).toBe(3_110);
+  });
+
+  it("with Infinity, only the 429 pause limits", () => {
+    const limiter = new RequestRateLimiter(Number.POSITIVE_INFINITY);
+    for (let i = 0; i < 1_000; i++) expect(limiter.tryAcquire(0)).toBe(true);
+    limiter.onThrottle(0, 2_000, 0);
+    expect(limiter.tryAcquire(1_999)).toBe(false);
+    expect(limiter.tryAcquire(2_000)).toBe(true);
+  });
+});
