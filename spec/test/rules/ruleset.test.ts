@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -74,6 +74,34 @@ describe("the cloud-jobs ruleset", () => {
     const { code, output } = await spectral(["their-api.yaml"], scratch);
     expect(code).toBe(0); // their override made it a warning; the default fail severity is error
     expect(output).toContain(`their-api.yaml:9:24 warning cloud-jobs-job-common-fields "Job schema AcmeCreateThingJob MUST declare`);
+  });
+
+  it("lets another team reuse a rule function with their own options (their extension list)", async () => {
+    const dir = mkdtempSync(join(scratch, "reuse-"));
+    const functionsDir = relative(dir, join(dirname(RULESET_PATH), "functions"));
+    writeFileSync(
+      join(dir, ".spectral.yaml"),
+      [
+        `functionsDir: ${functionsDir}`,
+        "functions: [extensions-documented]",
+        "rules:",
+        "  acme-extensions-documented:",
+        "    description: Every x-acme-* extension MUST be documented.",
+        '    message: "{{error}}"',
+        "    severity: error",
+        "    given: $",
+        "    resolved: false",
+        "    then:",
+        "      function: extensions-documented",
+        "      functionOptions: {prefix: x-acme-, where: docs/extensions.md, documented: [x-acme-region]}",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(join(dir, "their-api.yaml"), "openapi: 3.1.0\ninfo: {title: Acme, version: '1', x-acme-region: eu, x-acme-team: jobs}\npaths: {}\n");
+    const { code, output } = await spectral(["their-api.yaml"], dir);
+    expect(code).toBe(1);
+    expect(output).toContain(`their-api.yaml:2:67 error acme-extensions-documented "Extension x-acme-team MUST be documented in docs/extensions.md."`);
+    expect(output).not.toContain("x-acme-region MUST");
   });
 
   it("recognises the job unions of our own bundled contract, so a clean lint is not vacuous", () => {
