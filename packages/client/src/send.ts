@@ -32,6 +32,7 @@ export async function send(
   signal: AbortSignal,
   context: TransportContext,
 ): Promise<Response> {
+  if (signal.aborted) throw signal.reason;
   let response: unknown;
   try {
     response = await settleOrAbort(Promise.resolve().then(() => fetchFn(request)), signal);

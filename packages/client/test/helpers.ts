@@ -1,0 +1,34 @@
+import type { FetchLike } from "../src/index.js";
+
+/** Project and job ids shaped like the real ones (facts §4). */
+export const PROJECT_ID = "0605768a6f80d5762f52c0150e726aa7";
+export const JOB_ID = "ff80808288d41e1b018990260955686a";
+
+/** A documented EVS RUNNING body (seed 001). */
+export const EVS_RUNNING = {
+  status: "RUNNING",
+  entities: { volume_id: "0b549095-4937-4849-8e4c-52aa027d64f7" },
+  job_id: "4010a32d535527910153552b492c0002",
+  job_type: "createVolume",
+  begin_time: "2016-03-08T07:40:13.219Z",
+  end_time: "",
+  error_code: null,
+  fail_reason: null,
+};
+
+/** A Response with a JSON body. */
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/** A fetch that answers from a list (the last answer repeats) and records every request. */
+export function scriptedFetch(...answers: ((request: Request) => Response | Promise<Response>)[]): FetchLike & { requests: Request[] } {
+  const requests: Request[] = [];
+  const fetch = async (request: Request) => {
+    requests.push(request);
+    const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
+    if (!answer) throw new Error("no answer scripted");
+    return answer(request);
+  };
+  return Object.assign(fetch, { requests });
+}
