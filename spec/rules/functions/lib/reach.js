@@ -1,11 +1,7 @@
 import { deref, isObject } from "./json.js";
+import { DATA_KEYS, NAME_MAPS } from "./walk.js";
 
 /** @typedef {import("./json.js").Located} Located */
-
-// Instance data inside schemas; never contains a schema worth following.
-const DATA_KEYS = new Set(["example", "examples", "enum", "const", "default"]);
-// Their keys are names (a property may be called `default`), not keywords.
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"]);
 
 /**
  * Whether a schema is, contains, or refers (through any chain of `$ref`s) to
@@ -34,7 +30,9 @@ export function reachesAny(root, start, targets) {
       if (target !== null) stack.push([target.node, false]);
     }
     for (const [key, value] of Object.entries(node)) {
-      if (isNameMap || (!DATA_KEYS.has(key) && !key.startsWith("x-"))) stack.push([value, NAME_MAPS.has(key) && !isNameMap]);
+      // Schema `examples` and extension values are data, never schemas to follow.
+      const isData = DATA_KEYS.has(key) || key === "examples" || key.startsWith("x-");
+      if (isNameMap || !isData) stack.push([value, NAME_MAPS.has(key) && !isNameMap]);
     }
   }
   return false;

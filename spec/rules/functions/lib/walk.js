@@ -4,10 +4,10 @@ import { isObject } from "./json.js";
 
 // Keys whose values are instance data, not OpenAPI or JSON Schema structure:
 // an example body may well contain `oneOf` or `x-…` keys of its own.
-const DATA_KEYS = new Set(["example", "enum", "const", "default"]);
+export const DATA_KEYS = new Set(["example", "enum", "const", "default"]);
 // Keys whose values map names to objects: there `default` or `example` is a
 // name (a `default` response, a property called `example`), not data.
-const NAME_MAPS = new Set([
+export const NAME_MAPS = new Set([
   "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
   "schemas", "responses", "parameters", "headers", "content", "requestBodies",
   "securitySchemes", "links", "callbacks", "pathItems", "paths", "webhooks", "encoding",
