@@ -104,3 +104,7 @@ export {
   type VerifyResult,
 } from "./auth/verify.js";
 export { hmacSha256Hex, sha256Hex } from "./auth/web-crypto.js";
+
+// The waiter (src/wait/, its own index lists its public API): waitForJob, createJobWatcher,
+// JobFailedError, WaitTimeoutError, JobNotFoundError, polling policies and their types.
+export * from "./wait/index.js";
