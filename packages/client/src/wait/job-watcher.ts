@@ -66,10 +66,9 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
     polls.update(entry);
   }
 
-  function send(entry: Entry<J>, at: number): void {
+  function send(entry: Entry<J>): void {
     const request = new AbortController();
     const run = entry.run;
-    run.markSent(at);
     entry.request = request;
     inFlight += 1;
     requests += 1;
@@ -80,7 +79,10 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
       apply(entry, decide(now()));
       pump();
     };
-    new Promise<J>((resolve) => resolve(getJob(run.options.jobId, { signal: request.signal }))).then(
+    run.markSent(now());
+    const answer = new Promise<J>((resolve) => resolve(getJob(run.options.jobId, { signal: request.signal })));
+    limiter.record(now()); // stamped once the request has started (see RequestRateLimiter.record)
+    answer.then(
       (job) => answered((t) => (limiter.onSuccess(), run.onJob(job, t, random()))),
       (error: unknown) => answered((t) => run.onError(error, t, random())),
     );
@@ -91,17 +93,19 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
     for (let e = deadlines.peek(); e !== undefined && e.deadlineAt <= t; e = deadlines.peek()) {
       end(e, { end: "reject", error: e.run.timeoutError() });
     }
+    // A fresh time per request: sending a burst takes milliseconds, and the cap must hold on the real clock.
     for (let e = polls.peek(); e !== undefined && e.dueAt <= t; e = polls.peek()) {
-      if (inFlight >= maxConcurrent || !limiter.tryAcquire(t)) break;
+      if (inFlight >= maxConcurrent || !limiter.allows(now())) break;
       polls.delete(e);
-      send(e, t);
+      send(e);
     }
+    const later = now();
     let next = deadlines.peek()?.deadlineAt ?? Number.POSITIVE_INFINITY;
     const due = polls.peek();
-    if (due !== undefined && due.dueAt > t) next = Math.min(next, due.dueAt);
+    if (due !== undefined && due.dueAt > later) next = Math.min(next, due.dueAt);
     // When the in-flight cap holds polls back, the next answer pumps again.
-    else if (due !== undefined && inFlight < maxConcurrent) next = Math.min(next, Math.max(t + 1, limiter.nextAllowedAt(t)));
-    timer.set(next, t);
+    else if (due !== undefined && inFlight < maxConcurrent) next = Math.min(next, Math.max(later + 1, limiter.nextAllowedAt(later)));
+    timer.set(next, later);
   }
 
   function wait(jobId: string, waitOptions?: WaitOptions<J>): JobWait<J> {

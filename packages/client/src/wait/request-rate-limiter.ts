@@ -2,6 +2,13 @@
 const MAX_THROTTLE_PAUSE_MS = 60_000;
 
 /**
+ * `Date.now()` counts whole milliseconds: a request stamped `t` really went
+ * somewhere in `[t, t + 1)`. One extra millisecond per window keeps the cap
+ * true on the real clock, not just on the rounded one.
+ */
+const CLOCK_RESOLUTION_MS = 1;
+
+/**
  * The request budget shared by all waits of a watcher.
  *
  * - **Cap.** A sliding log of the last `N = floor(maxRequestsPerSecond)` send
@@ -27,24 +34,40 @@ export class RequestRateLimiter {
 
   constructor(maxRequestsPerSecond: number) {
     this.limit = Number.isFinite(maxRequestsPerSecond) ? Math.max(1, Math.floor(maxRequestsPerSecond)) : Number.POSITIVE_INFINITY;
-    this.windowMs = maxRequestsPerSecond >= 1 ? 1000 : 1000 / maxRequestsPerSecond;
+    this.windowMs = (maxRequestsPerSecond >= 1 ? 1000 : 1000 / maxRequestsPerSecond) + CLOCK_RESOLUTION_MS;
     this.sentAt = new Float64Array(Number.isFinite(this.limit) ? this.limit : 0);
     this.reducedLimit = this.limit;
   }
 
-  /** Takes one request from the budget if it allows one now. */
-  tryAcquire(now: number): boolean {
+  /** Whether the budget allows a request now. */
+  allows(now: number): boolean {
     if (now < this.pausedUntil) return false;
     if (!Number.isFinite(this.limit)) return true;
     const limit = this.currentLimit(now);
-    if (this.count >= limit && this.nthLatest(limit) + this.windowMs > now) return false;
-    this.sentAt[this.head] = now;
+    return this.count < limit || this.nthLatest(limit) + this.windowMs <= now;
+  }
+
+  /**
+   * Counts a request sent at `sentAt`. Stamp it after the send has started:
+   * a later stamp only makes the next window start later, so the cap holds on
+   * the real clock even when a pause (GC, a busy loop) falls between the
+   * `allows` check and the send.
+   */
+  record(sentAt: number): void {
+    if (!Number.isFinite(this.limit)) return;
+    this.sentAt[this.head] = sentAt;
     this.head = (this.head + 1) % this.limit;
     this.count = Math.min(this.count + 1, this.limit);
+  }
+
+  /** `allows` and `record` in one step. */
+  tryAcquire(now: number): boolean {
+    if (!this.allows(now)) return false;
+    this.record(now);
     return true;
   }
 
-  /** Earliest time `tryAcquire` may succeed (a lower bound: check again then). */
+  /** Earliest time `allows` may say yes (a lower bound: check again then). */
   nextAllowedAt(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil;
     if (!Number.isFinite(this.limit)) return now;

@@ -26,7 +26,7 @@ import type { WaitOptions } from "./wait-options.js";
  * Nothing is left behind when it settles: no timer, no request.
  *
  * Polling: the first poll goes at once; the next ones follow `nextPollDelay`
- * (about 5 % of the job's running time, sooner when sub-jobs say the end is
+ * (7.5 % of the job's running time, sooner when sub-jobs say the end is
  * near, between `minDelayMs` and `maxDelayMs`); the last one is trimmed so that
  * it is answered by the deadline.
  *

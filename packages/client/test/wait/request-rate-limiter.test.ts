@@ -3,22 +3,22 @@ import { describe, expect, it } from "vitest";
 import { RequestRateLimiter } from "../../src/wait/index.js";
 
 describe("RequestRateLimiter", () => {
-  it("lets a burst of N go, then nothing until the oldest of them is a second old", () => {
+  it("lets a burst of N go, then nothing until the oldest of them is a second (and a clock tick) old", () => {
     const limiter = new RequestRateLimiter(3);
     expect([0, 0, 10].map((t) => limiter.tryAcquire(t))).toEqual([true, true, true]);
-    expect(limiter.tryAcquire(999)).toBe(false);
-    expect(limiter.nextAllowedAt(999)).toBe(1_000);
-    expect(limiter.tryAcquire(1_000)).toBe(true);
-    expect(limiter.tryAcquire(1_000)).toBe(true);
-    expect(limiter.tryAcquire(1_009)).toBe(false);
-    expect(limiter.nextAllowedAt(1_009)).toBe(1_010);
+    expect(limiter.tryAcquire(1_000)).toBe(false);
+    expect(limiter.nextAllowedAt(1_000)).toBe(1_001);
+    expect(limiter.tryAcquire(1_001)).toBe(true);
+    expect(limiter.tryAcquire(1_001)).toBe(true);
+    expect(limiter.tryAcquire(1_010)).toBe(false);
+    expect(limiter.nextAllowedAt(1_010)).toBe(1_011);
   });
 
   it("spaces requests 1/rate apart below one request per second", () => {
     const limiter = new RequestRateLimiter(0.25);
     expect(limiter.tryAcquire(0)).toBe(true);
-    expect(limiter.tryAcquire(3_999)).toBe(false);
-    expect(limiter.tryAcquire(4_000)).toBe(true);
+    expect(limiter.tryAcquire(4_000)).toBe(false);
+    expect(limiter.tryAcquire(4_001)).toBe(true);
   });
 
   it("never lets more than floor(rate) requests into any one-second window, whatever the request times", () => {
@@ -32,7 +32,8 @@ describe("RequestRateLimiter", () => {
           if (limiter.tryAcquire(t)) sent.push(t);
         }
         const cap = Math.floor(rate);
-        for (let i = cap; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - cap] ?? 0)).toBeGreaterThanOrEqual(1_000);
+        // Strictly more than 1000 ms: stamps are whole milliseconds of a finer real clock.
+        for (let i = cap; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - cap] ?? 0)).toBeGreaterThan(1_000);
       }),
     );
   });
