@@ -1,11 +1,12 @@
 import type { Middleware } from "openapi-fetch";
-import { signRequest } from "./auth/signer.js";
 import type { Auth } from "./client-options.js";
 
 /**
  * openapi-fetch middleware that authenticates each request: `X-Auth-Token`
  * for token auth; for AK/SK, `X-Project-Id` plus an SDK-HMAC-SHA256 signature
  * over the request, `Host` included (fetch sends the URL's host, the value signed).
+ * The signer is loaded on first use, so bundles of token-only apps can leave it
+ * in a chunk of its own.
  */
 export function authMiddleware(auth: Auth, projectId: string): Middleware {
   return {
@@ -18,6 +19,7 @@ export function authMiddleware(auth: Auth, projectId: string): Middleware {
       headers.set("X-Project-Id", projectId);
       const toSign = new Headers(headers);
       toSign.set("Host", new URL(request.url).host);
+      const { signRequest } = await import("./auth/signer.js");
       const signed = await signRequest({ method: request.method, url: request.url, headers: toSign }, auth);
       for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
       return new Request(request, { headers });

@@ -2,7 +2,7 @@
 
 // Client
 export { createJobsClient, type JobsClient } from "./create-client.js";
-export { MAX_JOB_BODY_BYTES, type JobsClientCore } from "./job-client-core.js";
+export { MAX_JOB_BODY_BYTES, createJobsClientCore, type JobsClientCore } from "./job-client-core.js";
 export {
   DEFAULT_TIMEOUT_MS,
   type AkSkAuth,

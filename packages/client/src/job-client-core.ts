@@ -42,9 +42,10 @@ export interface JobsClientCore<S extends ServiceName> {
 }
 
 /**
- * Builds the `getJob` half of a client. Options are checked here, before any
- * request: unknown service, unsafe project id, incomplete auth and bad
- * retry/timeout values throw `InvalidArgumentError`.
+ * A client with `getJob` only: what `createJobsClient` builds on, for apps
+ * that poll on their own and want the waiter out of their bundle. Options are
+ * checked here, before any request: unknown service, unsafe project id,
+ * incomplete auth and bad retry/timeout values throw `InvalidArgumentError`.
  */
 export function createJobsClientCore<S extends ServiceName>(options: JobsClientOptions<S>): JobsClientCore<S> {
   if (options === null || typeof options !== "object") throw new InvalidArgumentError("options", "must be an object");
