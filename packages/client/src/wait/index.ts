@@ -26,6 +26,7 @@ export { WaitTimeoutError, type WaitTimeoutInit } from "./wait-timeout-error.js"
 export { WatcherClosedError } from "./watcher-closed-error.js";
 export {
   DEFAULT_MAX_REQUESTS_PER_SECOND,
+  type JobWatcherCommonOptions,
   type JobWatcherOptions,
   type JobsClientLike,
 } from "./watcher-options.js";

@@ -68,8 +68,10 @@ export function resolveWaitOptions<J extends JobLike>(
   const timeoutMs = number(options?.timeoutMs ?? resumed?.timeoutMs ?? defaults.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, "timeoutMs", 1);
   const minDelayMs = number(o.minDelayMs ?? DEFAULT_POLLING_POLICY_OPTIONS.minDelayMs, "minDelayMs", 1);
   const maxDelayMs = number(o.maxDelayMs ?? Math.max(minDelayMs, DEFAULT_POLLING_POLICY_OPTIONS.maxDelayMs), "maxDelayMs", minDelayMs);
-  const elapsedFraction = number(o.elapsedFraction ?? DEFAULT_POLLING_POLICY_OPTIONS.elapsedFraction, "elapsedFraction", Number.MIN_VALUE);
-  if (elapsedFraction > 1) throw new InvalidArgumentError("elapsedFraction", "expected a number in (0, 1]");
+  const elapsedFraction = o.elapsedFraction ?? DEFAULT_POLLING_POLICY_OPTIONS.elapsedFraction;
+  if (typeof elapsedFraction !== "number" || !(elapsedFraction > 0 && elapsedFraction <= 1)) {
+    throw new InvalidArgumentError("elapsedFraction", `expected a number in (0, 1], got ${String(elapsedFraction)}`);
+  }
   const isFunction = (v: unknown) => typeof v === "function";
   const policy = optional(o.policy, "policy", isFunction, "a function") ?? adaptivePollingPolicy({ minDelayMs, maxDelayMs, elapsedFraction });
   const signal = optional(o.signal, "signal", isAbortSignal, "an AbortSignal");
@@ -90,7 +92,7 @@ export function resolveWaitOptions<J extends JobLike>(
 
 function number(value: unknown, name: string, min: number): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
-    throw new InvalidArgumentError(name, `expected a finite number ≥ ${min === Number.MIN_VALUE ? "0 (exclusive)" : min}, got ${String(value)}`);
+    throw new InvalidArgumentError(name, `expected a finite number ≥ ${min}, got ${String(value)}`);
   }
   return value;
 }

@@ -7,12 +7,8 @@ export interface JobsClientLike<J extends JobLike> {
   getJob(jobId: string, options: { signal?: AbortSignal; retry?: false }): Promise<J>;
 }
 
-/** Options of `createJobWatcher`; the `WaitTuning` fields are defaults for every wait. */
-export interface JobWatcherOptions<J extends JobLike> extends WaitTuning {
-  /** Fetches a job once, without retrying (the watcher retries). Give this or `client`. */
-  readonly getJob?: GetJob<J>;
-  /** A jobs client; the watcher calls `client.getJob(jobId, { signal, retry: false })`. */
-  readonly client?: JobsClientLike<J>;
+/** Options of `createJobWatcher` besides the source of jobs; the `WaitTuning` fields are defaults for every wait. */
+export interface JobWatcherCommonOptions extends WaitTuning {
   /**
    * Request-rate cap shared by all waits: never more than `floor(n)` requests
    * in any one-second window (below 1: one per `1/n` s). `Infinity`: no cap,
@@ -24,6 +20,14 @@ export interface JobWatcherOptions<J extends JobLike> extends WaitTuning {
   /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */
   readonly random?: () => number;
 }
+
+/**
+ * Options of `createJobWatcher`: exactly one of `getJob` (fetches a job once,
+ * without retrying — the watcher retries) and `client` (the watcher calls
+ * `client.getJob(jobId, { signal, retry: false })`).
+ */
+export type JobWatcherOptions<J extends JobLike> = JobWatcherCommonOptions &
+  ({ readonly getJob: GetJob<J>; readonly client?: undefined } | { readonly client: JobsClientLike<J>; readonly getJob?: undefined });
 
 /** Watcher options after validation. */
 export interface ResolvedWatcherOptions<J extends JobLike> {
@@ -46,7 +50,13 @@ const MAX_FINITE_RATE = 100_000;
  */
 export function resolveWatcherOptions<J extends JobLike>(options: JobWatcherOptions<J>): ResolvedWatcherOptions<J> {
   if (typeof options !== "object" || options === null) throw new InvalidArgumentError("options", "expected an object");
-  const { getJob, client, maxRequestsPerSecond, maxConcurrentRequests, random, ...defaults } = options;
+  const { getJob, client, maxRequestsPerSecond, maxConcurrentRequests, random } = options as JobWatcherOptions<J> & {
+    getJob?: GetJob<J>;
+    client?: JobsClientLike<J>;
+  };
+  // Only the tuning is shared; a signal or resumeFrom belongs to one wait.
+  const { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy } = options;
+  const defaults: WaitTuning = { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy };
   if ((getJob === undefined) === (client === undefined)) throw new InvalidArgumentError("getJob", "give exactly one of getJob and client");
   if (getJob !== undefined && typeof getJob !== "function") throw new InvalidArgumentError("getJob", "expected a function");
   if (client !== undefined && typeof client?.getJob !== "function") throw new InvalidArgumentError("client", "expected an object with a getJob method");
