@@ -1,0 +1,80 @@
+import {
+  DEFAULT_MAX_REQUESTS_PER_SECOND,
+  DEFAULT_POLLING_POLICY_OPTIONS,
+  DEFAULT_RETRY,
+  DEFAULT_WAIT_TIMEOUT_MS,
+  RETRYABLE_STATUSES,
+  THROTTLING_CODES,
+  adaptivePollingPolicy,
+  fixedIntervalPolicy,
+  simulatePolicy,
+  type PollingPolicy,
+} from "@cloud-jobs/client";
+import type { ErrorStatus } from "../error-model.js";
+import { badge, code, table } from "../html.js";
+
+/** Durations people wait for: a quick disk, a server, a batch, a big backup. */
+const DURATIONS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000];
+
+/** Human duration: 90 000 → "1.5 min". */
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${+(ms / 1000).toFixed(1)} s`;
+  if (ms < 3_600_000) return `${+(ms / 60_000).toFixed(1)} min`;
+  return `${+(ms / 3_600_000).toFixed(1)} h`;
+}
+
+/** The waiter's defaults, read from the client's exported constants. */
+export function waiterDefaultsTable(): string {
+  const p = DEFAULT_POLLING_POLICY_OPTIONS;
+  return table(
+    ["Option", "Default", "What it does"],
+    [
+      [code("timeoutMs"), duration(DEFAULT_WAIT_TIMEOUT_MS), "The wait gives up (rejects with <code>WaitTimeoutError</code>, carrying the last job seen)."],
+      [code("elapsedFraction"), String(p.elapsedFraction), "Next poll after this fraction of the time the job has been running."],
+      [code("minDelayMs"), duration(p.minDelayMs), "Never sooner than this after the previous poll."],
+      [code("maxDelayMs"), duration(p.maxDelayMs), "Never later than this, unless <code>Retry-After</code> asks for more."],
+      [code("maxRequestsPerSecond"), String(DEFAULT_MAX_REQUESTS_PER_SECOND), "Cap shared by every wait of one <code>createJobWatcher</code>."],
+      [code("retry.maxAttempts"), String(DEFAULT_RETRY.maxAttempts), "Attempts of one <code>getJob</code> call (the waiter retries across polls instead)."],
+      [code("retry.baseDelayMs"), duration(DEFAULT_RETRY.baseDelayMs), "Backoff before the first retry, doubled each time, full jitter."],
+      [code("retry.maxRetryAfterMs"), duration(DEFAULT_RETRY.maxRetryAfterMs), "A longer <code>Retry-After</code> is not waited for: the error is thrown."],
+    ],
+  );
+}
+
+/**
+ * Requests and detection delay of the adaptive policy against fixed
+ * intervals, for jobs of several lengths — computed with the client's own
+ * `simulatePolicy`, so the numbers are those of the shipped code.
+ */
+export function pollingCostTable(): string {
+  const policies: [string, PollingPolicy][] = [
+    ["adaptive (default)", adaptivePollingPolicy()],
+    ["every 1 s", fixedIntervalPolicy(1000)],
+    ["every 10 s", fixedIntervalPolicy(10_000)],
+  ];
+  const rows = DURATIONS_MS.map((d) => [
+    duration(d),
+    ...policies.map(([, policy]) => {
+      const r = simulatePolicy(policy, d);
+      return `${r.requests} requests<br><span class="muted">noticed ${duration(r.detectionDelayMs ?? 0)} late</span>`;
+    }),
+  ]);
+  return table(["Job takes", ...policies.map(([name]) => name)], rows, "matrix");
+}
+
+/** What the contract calls retryable next to what the client retries; any difference shows as a warning badge. */
+export function retryComparisonTable(statuses: readonly ErrorStatus[]): string {
+  const rows = statuses.map((s) => {
+    const client = RETRYABLE_STATUSES.has(Number(s.status));
+    const agree = client === s.retryable;
+    return [
+      code(s.status),
+      s.retryable ? badge("retryable", "good") : badge("not retryable", "bad"),
+      client ? "retries" : "does not retry",
+      agree ? "" : badge("differs", "warn"),
+    ];
+  });
+  return `${table(["HTTP", "Contract (x-cloud-jobs-retryable)", "@cloud-jobs/client", ""], rows)}
+<p>Whatever the status, the client also retries the throttling codes ${[...THROTTLING_CODES].map(code).join(", ")} (compared case-insensitively).</p>`;
+}
