@@ -1,7 +1,6 @@
-import { IndexedHeap } from "./indexed-heap.js";
 import type { JobWatcher, JobWatcherStats } from "./job-watcher-types.js";
 import { RequestRateLimiter } from "./request-rate-limiter.js";
-import { ScheduledWait } from "./scheduled-wait.js";
+import { ScheduledWait, heapByDeadline, heapByNextPoll } from "./scheduled-wait.js";
 import { SingleTimer } from "./single-timer.js";
 import type { JobLike } from "./types.js";
 import { createWaitHandle, rejectedWaitHandle, type JobWait } from "./wait-handle.js";
@@ -9,8 +8,6 @@ import { resolveWaitOptions, type WaitOptions } from "./wait-options.js";
 import { WaitRun, type WaitDecision, type WaitEnd } from "./wait-run.js";
 import { WatcherClosedError } from "./watcher-closed-error.js";
 import { resolveWatcherOptions, type JobWatcherOptions } from "./watcher-options.js";
-
-type Entry<J extends JobLike> = ScheduledWait<J>;
 
 /**
  * Schedules the polls of many waits under one request-rate cap, with a single
@@ -28,33 +25,30 @@ type Entry<J extends JobLike> = ScheduledWait<J>;
 export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J>): JobWatcher<J> {
   const { getJob, rate, maxConcurrent, random, defaults } = resolveWatcherOptions(options);
   const limiter = new RequestRateLimiter(rate);
-  const polls = new IndexedHeap<Entry<J>>((e) => e.dueAt, { get: (e) => e.pollSlot, set: (e, i) => void (e.pollSlot = i) });
-  const deadlines = new IndexedHeap<Entry<J>>((e) => e.deadlineAt, { get: (e) => e.deadlineSlot, set: (e, i) => void (e.deadlineSlot = i) });
-  const active = new Set<Entry<J>>();
+  const polls = heapByNextPoll<J>();
+  const deadlines = heapByDeadline<J>();
+  const active = new Set<ScheduledWait<J>>();
   const timer = new SingleTimer(pump);
   let inFlight = 0;
   let requests = 0;
   let throttled = 0;
   let closed = false;
   let clock = Number.NEGATIVE_INFINITY;
-  // Date.now() may step back when the system clock is set; the schedule must not.
-  const now = (): number => (clock = Math.max(clock, Date.now()));
+  const now = (): number => (clock = Math.max(clock, Date.now())); // the system clock may be set back; the schedule must not
 
-  function end(entry: Entry<J>, how: WaitEnd<J>): void {
+  function end(entry: ScheduledWait<J>, how: WaitEnd<J>): void {
     if (!entry.run.finish(how)) return;
     active.delete(entry);
     polls.delete(entry);
     deadlines.delete(entry);
-    entry.detachSignal();
-    const request = entry.request;
-    entry.request = undefined;
+    const request = entry.release();
     if (request !== undefined) {
       inFlight -= 1;
       request.abort(how.end === "reject" ? how.error : undefined);
     }
   }
 
-  function apply(entry: Entry<J>, decision: WaitDecision<J>): void {
+  function apply(entry: ScheduledWait<J>, decision: WaitDecision<J>): void {
     if (entry.run.ended) return; // a hook (onProgress, onRetry) aborted or closed it meanwhile
     if (decision.end !== undefined) return end(entry, decision);
     if (decision.throttled !== undefined) {
@@ -66,7 +60,7 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
     polls.update(entry);
   }
 
-  function send(entry: Entry<J>): void {
+  function send(entry: ScheduledWait<J>): void {
     const request = new AbortController();
     const run = entry.run;
     entry.request = request;
@@ -76,7 +70,13 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
       if (entry.request !== request) return; // the wait ended while this request was in flight
       entry.request = undefined;
       inFlight -= 1;
-      apply(entry, decide(now()));
+      let decision: WaitDecision<J>;
+      try {
+        decision = decide(now());
+      } catch (error) {
+        decision = { end: "reject", error }; // e.g. a custom getJob that resolved with something that is not a job
+      }
+      apply(entry, decision);
       pump();
     };
     run.markSent(now());
@@ -109,7 +109,7 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
   }
 
   function wait(jobId: string, waitOptions?: WaitOptions<J>): JobWait<J> {
-    let entry: Entry<J>;
+    let entry: ScheduledWait<J>;
     try {
       if (closed) throw new WatcherClosedError(String(jobId));
       entry = new ScheduledWait(new WaitRun(resolveWaitOptions(jobId, waitOptions, defaults, now())));

@@ -1,3 +1,4 @@
+import { IndexedHeap } from "./indexed-heap.js";
 import type { JobLike } from "./types.js";
 import type { WaitRun } from "./wait-run.js";
 
@@ -35,4 +36,22 @@ export class ScheduledWait<J extends JobLike> {
     if (this.onAbort !== undefined) this.run.options.signal?.removeEventListener("abort", this.onAbort);
     this.onAbort = undefined;
   }
+
+  /** Ends its part in scheduling: stops listening to the signal and hands back the request in flight, if any, to abort. */
+  release(): AbortController | undefined {
+    this.detachSignal();
+    const request = this.request;
+    this.request = undefined;
+    return request;
+  }
+}
+
+/** A heap of waits ordered by next poll time. */
+export function heapByNextPoll<J extends JobLike>(): IndexedHeap<ScheduledWait<J>> {
+  return new IndexedHeap((e) => e.dueAt, { get: (e) => e.pollSlot, set: (e, i) => void (e.pollSlot = i) });
+}
+
+/** A heap of waits ordered by deadline. */
+export function heapByDeadline<J extends JobLike>(): IndexedHeap<ScheduledWait<J>> {
+  return new IndexedHeap((e) => e.deadlineAt, { get: (e) => e.deadlineSlot, set: (e, i) => void (e.deadlineSlot = i) });
 }

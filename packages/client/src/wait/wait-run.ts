@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from "../errors.js";
 import { classifyPollError } from "./classify-error.js";
 import { JobNotFoundError } from "./job-not-found-error.js";
 import { jobFailedError, viewJob } from "./job-view.js";
@@ -62,6 +63,9 @@ export class WaitRun<J extends JobLike> {
 
   /** A poll returned a job. */
   onJob(job: J, now: number, random: number): WaitDecision<J> {
+    if (typeof job !== "object" || job === null) {
+      return { end: "reject", error: new InvalidArgumentError("getJob", `resolved with ${String(job)}, not a job`) };
+    }
     this.latencyMs = Math.max(this.latencyMs, now - this.sentAt);
     this.lastJob = job;
     this.lastError = undefined;

@@ -147,6 +147,13 @@ describe("waitForJob", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("rejects, rather than hang until the deadline, when a custom getJob resolves with something that is not a job", async () => {
+    const error = await waitForJob(async () => undefined as never, jobId(10)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).argument).toBe("getJob");
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it.each([
     [{ timeoutMs: 0 }, "timeoutMs"],
     [{ timeoutMs: Number.NaN }, "timeoutMs"],

@@ -1,4 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
+import { createJobsClient } from "../../src/create-client.js";
 import type { EcsJob, EvsJob } from "../../src/types.js";
 import {
   createJobWatcher,
@@ -21,6 +22,8 @@ describe("waiter types", () => {
       expectTypeOf(waitForJob(getEcsJob, id)).resolves.toEqualTypeOf<EcsJob>();
       expectTypeOf(createJobWatcher({ getJob: getEcsJob }).wait(id)).resolves.toEqualTypeOf<EcsJob>();
       expectTypeOf<JobWait<EvsJob>["getState"]>().returns.toEqualTypeOf<WaitState>();
+      const evs = createJobsClient({ service: "evs", region: "eu-de", projectId: "0605768a6f80d5762f52c0150e726aa7", auth: { token: "t" } });
+      expectTypeOf(createJobWatcher({ client: evs }).wait(id)).resolves.toEqualTypeOf<EvsJob>();
     };
     expectTypeOf(check).toBeFunction();
   });
