@@ -1,0 +1,68 @@
+import { fixtures as allFixtures, isServiceName, type Fixture, type ServiceName } from "@cloud-jobs/fixtures";
+
+/** Options of `startMockServer`. All optional. */
+export interface MockServerOptions {
+  /** TCP port; 0 (the default) picks a free one — read it back from `url`. */
+  readonly port?: number;
+  /** Interface to bind; 127.0.0.1 by default, so nothing outside the machine can reach the mock. */
+  readonly host?: string;
+  /** The clock simulated jobs move by, in ms since the epoch; inject one so tests need no sleeping. */
+  readonly now?: () => number;
+  /** Service of requests whose Host names none (e.g. `127.0.0.1:4010`); unset: the service of the job asked for. */
+  readonly service?: ServiceName;
+  /** With `secretKey`: SDK-HMAC-SHA256 signatures are verified against this key pair (401 APIGW.0301 on mismatch). */
+  readonly accessKey?: string;
+  readonly secretKey?: string;
+  /** When set, `X-Auth-Token` must equal it; otherwise any non-empty token is accepted. */
+  readonly token?: string;
+  /** The fixtures to serve; all of `@cloud-jobs/fixtures` by default. */
+  readonly fixtures?: readonly Fixture[];
+  /** Called with one line per request (`GET /v1/…/jobs/… 200 evs`). */
+  readonly log?: (line: string) => void;
+}
+
+/** Options after defaults and checks. */
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly now: () => number;
+  readonly service: ServiceName | undefined;
+  readonly credentials: { readonly accessKey: string; readonly secretKey: string } | undefined;
+  readonly token: string | undefined;
+  readonly fixtures: readonly Fixture[];
+  readonly log: (line: string) => void;
+}
+
+/** An option of `startMockServer` has a value it cannot use. */
+export class MockOptionsError extends Error {
+  override readonly name = "MockOptionsError";
+  readonly code = "INVALID_MOCK_OPTION";
+
+  constructor(
+    readonly option: string,
+    reason: string,
+  ) {
+    super(`mock server option ${option}: ${reason}`);
+  }
+}
+
+/** Applies defaults and rejects unusable values before anything listens. */
+export function resolveOptions(options: MockServerOptions): ResolvedOptions {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MockOptionsError("port", `must be an integer 0–65535, got ${port}`);
+  const host = options.host ?? "127.0.0.1";
+  if (typeof host !== "string" || host.length === 0) throw new MockOptionsError("host", "must be a host name or address");
+  if (options.service !== undefined && !isServiceName(options.service)) throw new MockOptionsError("service", `must be ecs, bms, evs or vbs, got ${String(options.service)}`);
+  if (Boolean(options.accessKey) !== Boolean(options.secretKey)) throw new MockOptionsError("accessKey", "give both accessKey and secretKey, or neither");
+  if (options.now !== undefined && typeof options.now !== "function") throw new MockOptionsError("now", "must be a function returning ms since the epoch");
+  return {
+    port,
+    host,
+    now: options.now ?? Date.now,
+    service: options.service,
+    credentials: options.accessKey && options.secretKey ? { accessKey: options.accessKey, secretKey: options.secretKey } : undefined,
+    token: options.token,
+    fixtures: options.fixtures ?? allFixtures,
+    log: options.log ?? (() => {}),
+  };
+}

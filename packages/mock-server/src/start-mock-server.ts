@@ -1,0 +1,96 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { errorFixtures, jobCatalogue } from "@cloud-jobs/fixtures";
+import { ErrorAnswers } from "./error-answers.js";
+import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults/fault-rules.js";
+import { createHandler } from "./handler.js";
+import { FixtureIndex } from "./jobs/fixture-index.js";
+import { JobLookup } from "./jobs/job-lookup.js";
+import { simulationPlan, type SimulatedJobInput } from "./jobs/simulation-plan.js";
+import { Simulations, type SimulatedJobInfo } from "./jobs/simulations.js";
+import { resolveOptions, type MockServerOptions } from "./options.js";
+import { listen } from "./listen.js";
+import type { MockState } from "./state.js";
+
+/** A running mock server. */
+export interface MockServer {
+  /** Base URL, e.g. `http://127.0.0.1:4010`: use it as the client's `endpoint`. */
+  readonly url: string;
+  readonly host: string;
+  readonly port: number;
+  /** Same as `POST /mock/jobs`; throws `SimulationInputError` on a bad input. */
+  createJob(input: SimulatedJobInput): SimulatedJobInfo;
+  /** Same as `POST /mock/faults`; throws `FaultSyntaxError` on a bad fault. */
+  addFault(input: FaultRuleInput): FaultRule;
+  /** Same as `DELETE /mock/faults`. */
+  clearFaults(): void;
+  /** Stops listening, drops open connections and pending delays; resolves once closed. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+function closeServer(server: Server, sockets: Set<Socket>, abort: AbortController): Promise<void> {
+  abort.abort();
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+  });
+}
+
+/**
+ * Starts a local stand-in of the ECS, BMS, EVS and VBS job API: every fixture
+ * and any simulated job at `GET /v1/{project_id}/jobs/{job_id}` (whatever the
+ * Host header), simulated jobs via `POST /mock/jobs`, faults via
+ * `POST /mock/faults` or an `X-Mock-Fault` header. Binds 127.0.0.1 and a free
+ * port unless told otherwise.
+ *
+ * @example
+ * const mock = await startMockServer({ accessKey: "AK", secretKey: "SK" });
+ * const { job_id } = mock.createJob({ service: "evs", job_type: "batchCreateVolume", sub_jobs: 3 });
+ * const client = createJobsClient({ service: "evs", projectId, endpoint: mock.url, auth: { accessKey: "AK", secretKey: "SK" } });
+ * await client.waitForJob(job_id);
+ * await mock.close();
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const resolved = resolveOptions(options);
+  const catalogue = jobCatalogue();
+  const fixtures = new FixtureIndex(resolved.fixtures);
+  const simulations = new Simulations(catalogue, (service, id) => fixtures.find(service, id) !== undefined);
+  const abort = new AbortController();
+  const state: MockState = {
+    options: resolved,
+    catalogue,
+    lookup: new JobLookup(fixtures, simulations),
+    simulations,
+    faults: new FaultRules(),
+    // Refusals are answered with the documented bodies even when only some fixtures are served.
+    errors: new ErrorAnswers(errorFixtures),
+    closing: abort.signal,
+  };
+  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, createHandler(state));
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    // Malformed requests get a bare status line, then the socket goes; the server never throws over them.
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else socket.destroy();
+  });
+  await listen(server, resolved.port, resolved.host);
+  const { port } = server.address() as AddressInfo;
+  const urlHost = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  let closed: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    host: resolved.host,
+    port,
+    createJob: (input) => simulations.create(simulationPlan(catalogue, input), resolved.now()),
+    addFault: (input) => state.faults.add(input),
+    clearFaults: () => state.faults.clear(),
+    close: () => (closed ??= closeServer(server, sockets, abort)),
+  };
+}
