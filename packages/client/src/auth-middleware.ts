@@ -9,6 +9,7 @@ import type { Auth } from "./client-options.js";
  * in a chunk of its own.
  */
 export function authMiddleware(auth: Auth, projectId: string): Middleware {
+  let signer: Promise<typeof import("./auth/signer.js")> | undefined;
   return {
     async onRequest({ request }) {
       const headers = new Headers(request.headers);
@@ -19,7 +20,7 @@ export function authMiddleware(auth: Auth, projectId: string): Middleware {
       headers.set("X-Project-Id", projectId);
       const toSign = new Headers(headers);
       toSign.set("Host", new URL(request.url).host);
-      const { signRequest } = await import("./auth/signer.js");
+      const { signRequest } = await (signer ??= import("./auth/signer.js"));
       const signed = await signRequest({ method: request.method, url: request.url, headers: toSign }, auth);
       for (const [name, value] of Object.entries(signed.headers)) headers.set(name, value);
       return new Request(request, { headers });

@@ -8,7 +8,7 @@ import {
   stringToSign,
   type HeaderInput,
 } from "./canonical-request.js";
-import { hmacSha256Hex, sha256Hex } from "./web-crypto.js";
+import { hmacSha256Hex, importHmacKey, sha256Hex } from "./web-crypto.js";
 
 /** Access key credentials for SDK-HMAC-SHA256 signing. */
 export interface AkSkCredentials {
@@ -42,6 +42,18 @@ export interface SignedRequest {
 }
 
 const SDK_DATE = /^\d{8}T\d{6}Z$/;
+
+// Importing the HMAC key is the dearest Web Crypto step; a client signs every
+// request with the same credentials object, so the key is kept beside it.
+const keys = new WeakMap<AkSkCredentials, { readonly secretKey: string; readonly key: Promise<CryptoKey> }>();
+
+function hmacKeyFor(credentials: AkSkCredentials): Promise<CryptoKey> {
+  const cached = keys.get(credentials);
+  if (cached && cached.secretKey === credentials.secretKey) return cached.key;
+  const key = importHmacKey(credentials.secretKey);
+  keys.set(credentials, { secretKey: credentials.secretKey, key });
+  return key;
+}
 
 /** Formats a time as `X-Sdk-Date` wants it: UTC `YYYYMMDDTHHMMSSZ`. */
 export function formatSdkDate(date: Date): string {
@@ -98,7 +110,7 @@ export async function signRequest(
     payloadHash: await payloadHash(all, request.body),
   });
   const toSign = stringToSign(sdkDate, await sha256Hex(canonical));
-  const signature = await hmacSha256Hex(credentials.secretKey, toSign);
+  const signature = await hmacSha256Hex(await hmacKeyFor(credentials), toSign);
   const authorization = authorizationHeader(credentials.accessKey, signedHeaders, signature);
   return {
     headers: { ...added, Authorization: authorization },

@@ -21,13 +21,17 @@ export async function sha256Hex(data: string | Uint8Array): Promise<string> {
   return toHex(await crypto.subtle.digest("SHA-256", asBytes(data)));
 }
 
+/** Imports the raw UTF-8 bytes of a secret as a non-extractable HMAC-SHA256 key. */
+export function importHmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", asBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
 /**
  * Lower-case hex HMAC-SHA256 of `data` keyed with the raw UTF-8 bytes of
- * `key` (SDK-HMAC-SHA256 uses the secret key itself, with no derivation).
+ * `key` (SDK-HMAC-SHA256 uses the secret key itself, with no derivation),
+ * or with a key from `importHmacKey`.
  */
-export async function hmacSha256Hex(key: string, data: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey("raw", asBytes(key), { name: "HMAC", hash: "SHA-256" }, false, [
-    "sign",
-  ]);
+export async function hmacSha256Hex(key: string | CryptoKey, data: string): Promise<string> {
+  const cryptoKey = typeof key === "string" ? await importHmacKey(key) : key;
   return toHex(await crypto.subtle.sign("HMAC", cryptoKey, asBytes(data)));
 }
