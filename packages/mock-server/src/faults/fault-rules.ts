@@ -35,12 +35,16 @@ export function faultRuleInput(body: unknown): FaultRuleInput {
   return input as unknown as FaultRuleInput;
 }
 
+/** More rules than anyone needs; the cap keeps a flood of `POST /mock/faults` from exhausting memory. */
+const MAX_RULES = 1_000;
+
 /** The server-wide faults: the first rule matching a job request applies, and counts down if limited. */
 export class FaultRules {
   private rules: FaultRule[] = [];
   private nextId = 1;
 
   add(input: FaultRuleInput): FaultRule {
+    if (this.rules.length >= MAX_RULES) throw new FaultSyntaxError(input.fault, `already ${MAX_RULES} rules in force; DELETE /mock/faults first`);
     const rule: FaultRule = {
       id: this.nextId++,
       fault: input.fault,
