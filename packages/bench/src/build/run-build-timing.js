@@ -1,0 +1,78 @@
+// Item 5: a cold `pnpm build` (empty turbo cache) and a warm rebuild (every
+// task a cache hit), interleaved cold/warm/warm so both see the same machine.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BenchError } from "../lib/bench-error.js";
+import { spread, table } from "../lib/format.js";
+import { summarize } from "../lib/stats.js";
+import { skippedSection } from "../lib/section.js";
+import { timedBuild } from "./timed-build.js";
+
+/**
+ * What --quick does instead of building: turbo plans the build (`--dry=json`),
+ * which proves pnpm and turbo run from here and the task graph resolves.
+ * @returns {Promise<import("../lib/section.js").SectionResult>}
+ */
+async function dryRun() {
+  const cacheDir = await mkdtemp(join(tmpdir(), "cloud-jobs-bench-turbo-"));
+  try {
+    const { output } = await timedBuild(cacheDir, ["--dry=json"]);
+    const plan = JSON.parse(output.slice(output.indexOf("{")));
+    const tasks = Array.isArray(plan.tasks) ? plan.tasks.filter((/** @type {{ command?: string }} */ t) => t.command !== "<NONEXISTENT>") : [];
+    if (tasks.length === 0) throw new BenchError("BUILD_FAILED", "turbo planned no build task");
+    return skippedSection("5. Build: cold and warm", `--quick does not rebuild the repository (it runs inside the test line, next to other builds); turbo's dry run planned ${tasks.length} build tasks`);
+  } finally {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * @param {{ quick: boolean, deadline: number }} options `deadline`: performance.now() by which the bench
+ *   should be done; a further cold build starts only if the last one would still fit (at least one always runs)
+ * @returns {Promise<import("../lib/section.js").SectionResult>}
+ */
+export async function runBuildTiming({ quick, deadline }) {
+  if (quick) return dryRun();
+  const maxPairs = 3;
+  /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */
+  const cold = [];
+  /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */
+  const warm = [];
+  /** @type {string[]} */
+  const problems = [];
+  let lastPairMs = 0;
+  while (cold.length < maxPairs && (cold.length === 0 || performance.now() + lastPairMs < deadline)) {
+    const pairStart = performance.now();
+    const cacheDir = await mkdtemp(join(tmpdir(), "cloud-jobs-bench-turbo-"));
+    try {
+      const c = await timedBuild(cacheDir);
+      if (c.cached !== 0) problems.push(`a cold build with an empty cache dir still had ${c.cached} of ${c.tasks} tasks cached`);
+      cold.push(c);
+      for (let i = 0; i < 2; i++) {
+        const w = await timedBuild(cacheDir);
+        if (w.cached !== w.tasks) problems.push(`a warm rebuild had only ${w.cached} of ${w.tasks} tasks cached — some task's inputs or outputs are not cache-stable`);
+        warm.push(w);
+      }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+    lastPairMs = performance.now() - pairStart;
+  }
+  const sec = { unit: "s", decimals: 1, scale: (/** @type {number} */ v) => v / 1000 };
+  const turbo = (/** @type {typeof cold} */ runs) => {
+    const times = runs.flatMap((r) => (r.turboMs === undefined ? [] : [r.turboMs]));
+    return times.length === 0 ? "–" : spread(summarize(times), sec);
+  };
+  const rows = [
+    ["cold: empty cache, every task runs", String(cold.length), spread(summarize(cold.map((r) => r.wallMs)), sec), turbo(cold), `${cold[0]?.cached ?? 0}/${cold[0]?.tasks ?? 0}`],
+    ["warm: same cache, nothing changed", String(warm.length), spread(summarize(warm.map((r) => r.wallMs)), sec), turbo(warm), `${warm.at(-1)?.cached ?? 0}/${warm.at(-1)?.tasks ?? 0}`],
+  ];
+  const markdown = [
+    "`pnpm run build --cache-dir=<fresh temporary dir> --output-logs=errors-only` at the repository root: the cold build starts with an empty turbo cache, then the same command twice more is the warm rebuild (all tasks restored from that cache). Cold and warm runs alternate; the number of cold runs is what fits in the 5-minute budget (at most 3). **Wall** is the whole command as a user waits for it (pnpm and turbo start-up included); **turbo** is the `Time:` turbo reports.",
+    "",
+    table(["build", "runs", "wall", "turbo", "cached tasks"], rows),
+    ...(problems.length > 0 ? ["", ...[...new Set(problems)].map((p) => `**Problem:** ${p}.`)] : []),
+  ].join("\n");
+  return { title: "5. Build: cold and warm", markdown, goals: [] };
+}

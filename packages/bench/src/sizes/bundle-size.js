@@ -1,0 +1,79 @@
+// Bundle size as an application pays it: esbuild, minified, ES2022, ESM, then gzip.
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { BenchError } from "../lib/bench-error.js";
+import { BENCH_DIR } from "../lib/paths.js";
+
+const ENTRY_FILE = "bench-entry.js";
+/** Nothing is written there (`write: false`); esbuild only needs a directory to name chunks. */
+const OUT_DIR = "/virtual-out";
+
+/**
+ * @typedef {object} BundleSize
+ * @property {number} entryBytes minified bytes loaded at start (entry + statically imported chunks)
+ * @property {number} entryGzip the same, gzipped chunk by chunk (zlib default level 6)
+ * @property {number} lazyBytes minified bytes of chunks only loaded on demand
+ * @property {number} lazyGzip
+ * @property {number} inputs source files that ended up in the bundle
+ * @property {string[]} warnings esbuild warnings, e.g. requires it could not bundle
+ * @property {Array<{ path: string, bytes: number }>} topInputs the inputs that take most of the output
+ * @property {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files the output, for running it
+ */
+
+/**
+ * Bundles one entry in memory and measures it.
+ * @param {import("./bundle-entries.js").BundleEntry} entry
+ * @returns {Promise<BundleSize>}
+ */
+export async function bundleSize(entry) {
+  let result;
+  try {
+    result = await build({
+      stdin: { contents: entry.contents, resolveDir: `${BENCH_DIR}/src`, sourcefile: ENTRY_FILE, loader: "js" },
+      bundle: true,
+      minify: true,
+      format: entry.format,
+      target: "es2022",
+      platform: entry.platform,
+      splitting: entry.splitting,
+      outdir: OUT_DIR,
+      write: false,
+      metafile: true,
+      logLevel: "silent",
+      legalComments: "none",
+    });
+  } catch (error) {
+    throw new BenchError("SIZE_FAILED", `esbuild could not bundle "${entry.name}"`, { entry: entry.name }, error);
+  }
+  const outputs = result.metafile.outputs;
+  // Loaded at start: the entry's output and every chunk it imports statically; the rest only on `import()`.
+  const entryKey = Object.keys(outputs).find((k) => outputs[k]?.entryPoint?.endsWith(ENTRY_FILE));
+  const eager = new Set(entryKey === undefined ? [] : [entryKey]);
+  for (const key of eager) {
+    for (const imported of outputs[key]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) eager.add(imported.path);
+  }
+  let entryBytes = 0;
+  let entryGzip = 0;
+  let lazyBytes = 0;
+  let lazyGzip = 0;
+  const files = [];
+  /** @type {Map<string, number>} */
+  const byInput = new Map();
+  for (const file of result.outputFiles) {
+    const key = Object.keys(outputs).find((k) => file.path === k.replace(/^.*virtual-out/, OUT_DIR));
+    const output = key === undefined ? undefined : outputs[key];
+    const isEager = key !== undefined && eager.has(key);
+    const gz = gzipSync(file.contents).length;
+    if (isEager) (entryBytes += file.contents.length), (entryGzip += gz);
+    else (lazyBytes += file.contents.length), (lazyGzip += gz);
+    files.push({ path: file.path.slice(OUT_DIR.length + 1), contents: file.contents, entry: key === entryKey });
+    for (const [input, { bytesInOutput }] of Object.entries(output?.inputs ?? {})) {
+      const name = input.replace(/^.*node_modules\/(?!.*node_modules)/, "").replace(/^(\.\.\/)+/, "");
+      byInput.set(name, (byInput.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  const topInputs = [...byInput].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([path, bytes]) => ({ path, bytes }));
+  if (entryBytes === 0) throw new BenchError("SIZE_FAILED", `no entry chunk for "${entry.name}"`, { entry: entry.name });
+  const warnings = result.warnings.map((w) => `${w.location?.file ?? "?"}: ${w.text}`);
+  return { entryBytes, entryGzip, lazyBytes, lazyGzip, inputs: Object.keys(result.metafile.inputs).length, warnings, topInputs, files };
+}

@@ -1,0 +1,83 @@
+// Item 2: bundle size (esbuild, minified, gzip) and installed size of each contender.
+import { BenchError } from "../lib/bench-error.js";
+import { bytes, num, table, verdict } from "../lib/format.js";
+import { packageDir } from "../lib/paths.js";
+import { startLoopbackServer } from "../per-call/loopback-server.js";
+import { BUNDLE_ENTRIES } from "./bundle-entries.js";
+import { bundleSize } from "./bundle-size.js";
+import { smokeTestBundle } from "./bundle-smoke.js";
+import { installedSize, packedSize } from "./installed-size.js";
+
+/** The issue's goal for the full client (getJob + waitForJob + signer), min+gzip; 1 KB = 1000 bytes. */
+const FULL_CLIENT_GOAL_BYTES = 6000;
+const FULL_CLIENT = "cloud-jobs: getJob + waitForJob + signer";
+
+/** @returns {Promise<import("../lib/section.js").SectionResult>} */
+export async function runSizes() {
+  const server = await startLoopbackServer();
+  const measured = [];
+  try {
+    for (const entry of BUNDLE_ENTRIES) {
+      const first = await bundleSize(entry);
+      const second = await bundleSize(entry);
+      if (first.entryBytes !== second.entryBytes || first.lazyBytes !== second.lazyBytes) {
+        throw new BenchError("SIZE_UNSTABLE", `two builds of "${entry.name}" differ in size`, { entry: entry.name });
+      }
+      await smokeTestBundle(entry, first.files, server.url);
+      measured.push({ entry, size: first });
+    }
+  } finally {
+    await server.close();
+  }
+  const clientDir = packageDir("@cloud-jobs/client");
+  const installs = [
+    { name: "@cloud-jobs/client + deps", size: installedSize(clientDir, { ownSize: packedSize(clientDir) }) },
+    { name: "openapi-fetch + deps", size: installedSize(packageDir("openapi-fetch")) },
+    {
+      name: "official SDK: huaweicloud-sdk-ecs + core + deps + uuid",
+      size: installedSize(packageDir("@huaweicloud/huaweicloud-sdk-ecs"), { extraDependencies: ["uuid"] }),
+    },
+  ];
+
+  const full = measured.find((m) => m.entry.name === FULL_CLIENT);
+  if (full === undefined) throw new BenchError("MISSING_FIGURE", `no bundle for ${FULL_CLIENT}`);
+  const goals = [
+    {
+      item: "2. bundle size",
+      goal: `full client (getJob + waitForJob + signer) ≤ ${bytes(FULL_CLIENT_GOAL_BYTES)} min+gzip`,
+      measured: `${bytes(full.size.entryGzip)} min+gzip`,
+      met: full.size.entryGzip <= FULL_CLIENT_GOAL_BYTES,
+    },
+  ];
+  const bundleRows = measured.map(({ entry, size }) => [
+    entry.name,
+    bytes(size.entryBytes),
+    bytes(size.entryGzip),
+    size.lazyBytes === 0 ? "–" : `${bytes(size.lazyBytes)} (${bytes(size.lazyGzip)} gzip)`,
+    String(size.inputs),
+    entry.smoke === undefined ? "–" : "ran: returned the job",
+    `${entry.platform}, ${entry.format}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
+  ]);
+  const topRows = full.size.topInputs.map((t) => [t.path, bytes(t.bytes)]);
+  const installRows = installs.map(({ name, size }) => [
+    name,
+    bytes(size.bytes),
+    bytes(size.diskBytes),
+    num(size.files, 0),
+    String(size.packages.length),
+  ]);
+  const markdown = [
+    "Each row bundles the smallest program using that feature (`src/sizes/bundle-entries.js`) with esbuild: bundle, minify, ES2022; gzip is zlib at its default level. Sizes are deterministic: every entry is built twice and must give the same bytes, so there is no spread to report. Bundles with a smoke test are written out and run in a fresh node process against the loopback job server.",
+    "",
+    table(["bundle", "min", "min+gzip", "lazy chunks", "input files", "smoke test", "how"], bundleRows),
+    "",
+    `Where the full client's minified bytes come from (largest inputs, before gzip):`,
+    "",
+    table(["input", "bytes in output"], topRows),
+    "",
+    "Installed size: the package and its production dependencies, recursively (for the workspace client: the files `npm pack` would publish). Apparent size is the sum of file lengths; on disk is allocated blocks, what `du` reports. The SDK needs `uuid` without declaring it, so it is counted.",
+    "",
+    table(["install", "apparent size", "on disk (du)", "files", "packages"], installRows),
+  ].join("\n");
+  return { title: "2. Bundle and installed size", markdown, goals };
+}

@@ -1,0 +1,79 @@
+// The waiting side of item 4, alone in a fresh process so that its peak RSS is
+// the waits' and nothing else's: one client, one watcher, N concurrent waits
+// against the mock server; every poll is stamped when the watcher dispatches it
+// and again when the client hands it to fetch.
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
+import { busiestWindow } from "../lib/busiest-window.js";
+import { quantile } from "../lib/stats.js";
+
+/** @typedef {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number }} ChildTask */
+
+process.once("message", async (/** @type {ChildTask} */ task) => {
+  /** @type {number[]} */
+  const fetchedAt = [];
+  /** Dispatch time of each job's poll in progress, to measure how long the client takes to reach fetch. */
+  const dispatchedAt = new Map();
+  /** @type {number[]} */
+  const lagMs = [];
+  const client = createJobsClient({
+    service: "ecs",
+    projectId: task.projectId,
+    endpoint: task.url,
+    auth: { token: task.token },
+    fetch: (request) => {
+      const now = performance.now();
+      fetchedAt.push(now);
+      const jobId = request.url.slice(request.url.lastIndexOf("/") + 1);
+      lagMs.push(now - dispatchedAt.get(jobId));
+      return fetch(request);
+    },
+  });
+  /** @type {number[]} */
+  const sentAt = [];
+  const watcher = createJobWatcher({
+    getJob: (jobId, options) => {
+      const now = performance.now();
+      sentAt.push(now);
+      dispatchedAt.set(jobId, now);
+      return client.getJob(jobId, { ...options, retry: false });
+    },
+    maxRequestsPerSecond: task.maxRequestsPerSecond,
+    timeoutMs: 600_000,
+  });
+  const rssBefore = process.memoryUsage.rss();
+  let rssPeakSampled = rssBefore;
+  const sampler = setInterval(() => (rssPeakSampled = Math.max(rssPeakSampled, process.memoryUsage.rss())), 100);
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const started = performance.now();
+  const outcomes = await Promise.allSettled(task.jobIds.map((id) => watcher.wait(id)));
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  loopDelay.disable();
+  const stats = watcher.stats();
+  watcher.close();
+  const failures = outcomes.filter((o) => o.status === "rejected" || o.value.status !== "SUCCESS");
+  const firstFailure = failures[0];
+  process.send?.(
+    {
+      waits: task.jobIds.length,
+      wallMs,
+      requests: sentAt.length,
+      busiestSecond: busiestWindow(sentAt),
+      busiestFetchSecond: busiestWindow(fetchedAt),
+      meanRate: sentAt.length / (wallMs / 1000),
+      dispatchToFetchP50Ms: quantile(lagMs, 0.5),
+      dispatchToFetchP99Ms: quantile(lagMs, 0.99),
+      dispatchToFetchMaxMs: Math.max(...lagMs),
+      eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      eventLoopDelayMaxMs: loopDelay.max / 1e6,
+      throttled: stats.throttled,
+      rssBefore,
+      rssPeak: Math.max(rssPeakSampled, process.resourceUsage().maxRSS * 1024),
+      failures: failures.length,
+      firstFailure: firstFailure === undefined ? undefined : firstFailure.status === "rejected" ? String(firstFailure.reason) : `status ${firstFailure.value.status}`,
+    },
+    () => process.exit(0),
+  );
+});
