@@ -50,7 +50,7 @@ describe("X-Mock-Fault injects faults into one request", () => {
 
   it("delay holds the answer back, then answers normally (a later request overtakes it)", async () => {
     const order: string[] = [];
-    const slow = withFault("delay=1500").then((r) => order.push(`slow ${r.status}`));
+    const slow = withFault("delay=2500").then((r) => order.push(`slow ${r.status}`));
     await getJob(mock.url, JOB.jobId).then((r) => order.push(`fast ${r.status}`));
     await slow;
     expect(order).toEqual(["fast 200", "slow 200"]);
