@@ -1,5 +1,5 @@
 import createClient from "openapi-fetch";
-import { authMiddleware } from "./auth-middleware.js";
+import { signingMiddleware } from "./signing-middleware.js";
 import { callSignal } from "./call-signal.js";
 import {
   DEFAULT_TIMEOUT_MS,
@@ -60,8 +60,10 @@ export function createJobsClientCore<S extends ServiceName>(options: JobsClientO
   const context: TransportContext = { service, secrets };
   const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
 
-  const api = createClient<paths>({ baseUrl: endpoint, headers: { Accept: "application/json" }, redirect: "manual" });
-  api.use(authMiddleware(auth, projectId));
+  // A token is a fixed header; only AK/SK needs a middleware (a signature per request).
+  const headers = "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : { Accept: "application/json" };
+  const api = createClient<paths>({ baseUrl: endpoint, headers, redirect: "manual" });
+  if (!("token" in auth)) api.use(signingMiddleware(auth, projectId));
 
   async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
     let result: Awaited<ReturnType<typeof getStream>>;

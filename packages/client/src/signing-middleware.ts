@@ -1,22 +1,17 @@
 import type { Middleware } from "openapi-fetch";
-import type { Auth } from "./client-options.js";
+import type { AkSkAuth } from "./client-options.js";
 
 /**
- * openapi-fetch middleware that authenticates each request: `X-Auth-Token`
- * for token auth; for AK/SK, `X-Project-Id` plus an SDK-HMAC-SHA256 signature
- * over the request, `Host` included (fetch sends the URL's host, the value signed).
- * The signer is loaded on first use, so bundles of token-only apps can leave it
- * in a chunk of its own.
+ * openapi-fetch middleware that signs each request with SDK-HMAC-SHA256:
+ * `X-Project-Id` is added, then the request is signed, `Host` included
+ * (fetch sends the URL's host, the value signed). The signer is loaded on
+ * first use, so bundles of token-only apps can leave it in a chunk of its own.
  */
-export function authMiddleware(auth: Auth, projectId: string): Middleware {
+export function signingMiddleware(auth: AkSkAuth, projectId: string): Middleware {
   let signer: Promise<typeof import("./auth/signer.js")> | undefined;
   return {
     async onRequest({ request }) {
       const headers = new Headers(request.headers);
-      if ("token" in auth) {
-        headers.set("X-Auth-Token", auth.token);
-        return new Request(request, { headers });
-      }
       headers.set("X-Project-Id", projectId);
       const toSign = new Headers(headers);
       toSign.set("Host", new URL(request.url).host);
