@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { SERVICE_NAMES } from "@cloud-jobs/client";
 import { Command, Option } from "commander";
 import { runGet, type GetFlags } from "./commands/get.js";
-import { runMock, type MockFlags } from "./commands/mock.js";
+import { runMock } from "./commands/mock.js";
 import { runWait, type WaitFlags } from "./commands/wait.js";
 import { CLOUDS } from "./connection-options.js";
 import type { RunContext } from "./run-context.js";
@@ -44,6 +44,8 @@ export function buildProgram(context: RunContext): Command {
     .description("Get, wait for and mock ECS, BMS, EVS and VBS jobs (GET /v1/{project_id}/jobs/{job_id}).")
     .version(version, "-V, --version")
     .exitOverride()
+    // Program options only before the command, so `mock` receives everything after its name.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", ENVIRONMENT_HELP);
@@ -61,13 +63,16 @@ export function buildProgram(context: RunContext): Command {
       context.exitCode = await runWait(jobId, flags, context);
     });
 
+  // The mock server parses its own options (and prints its own --help), so they pass through untouched.
   program
     .command("mock")
-    .description("run the local mock server of the job API until Ctrl-C")
-    .option("--port <port>", "port to listen on, 0 for any free one", "4010")
-    .option("--host <address>", "address to listen on", "127.0.0.1")
-    .action(async (flags: MockFlags) => {
-      context.exitCode = await runMock(flags, context);
+    .description("run the local mock server of the job API until Ctrl-C (--port 4010, --host 127.0.0.1, --help for more)")
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .argument("[options...]", "options of the mock server")
+    .action(async (args: string[]) => {
+      context.exitCode = await runMock(args, context);
     });
 
   return program;

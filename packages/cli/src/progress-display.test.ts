@@ -33,7 +33,7 @@ describe("createProgressDisplay on a pipe", () => {
     display.finish();
     expect(out.text()).toBe(
       [
-        "INIT  sub-jobs 0/3  elapsed 100ms",
+        "INIT  sub-jobs 0/3  elapsed 0s",
         "RUNNING  sub-jobs 0/3  elapsed 2s",
         "RUNNING  sub-jobs 2/3  elapsed 9s",
         "FAIL  sub-jobs 3/3, 1 failed  elapsed 12s",

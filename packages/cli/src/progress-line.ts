@@ -23,7 +23,9 @@ export function formatSubJobCounts(subJobs: ProgressSnapshot["subJobs"]): string
  * @example formatProgress({ status: "RUNNING", subJobs: { total: 3, succeeded: 2, failed: 0 }, elapsedMs: 62_000 })
  */
 export function formatProgress(snapshot: ProgressSnapshot): string {
-  return [snapshot.status, formatSubJobCounts(snapshot.subJobs), `elapsed ${formatDuration(snapshot.elapsedMs)}`]
+  // Whole seconds: a live display redrawn with milliseconds flickers.
+  const elapsed = snapshot.elapsedMs < 1000 ? "0s" : formatDuration(snapshot.elapsedMs);
+  return [snapshot.status, formatSubJobCounts(snapshot.subJobs), `elapsed ${elapsed}`]
     .filter((part) => part !== undefined)
     .join("  ");
 }

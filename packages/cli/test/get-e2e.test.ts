@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROJECT_ID, TOKEN, UNKNOWN_JOB_ID } from "./support/constants.js";
+import { runCli } from "./support/run-cli.js";
+import { startTestJobServer, type JobSpec, type TestJobServer } from "./support/test-job-server.js";
+
+let server: TestJobServer;
+const env = { OS_AUTH_TOKEN: TOKEN, OS_PROJECT_ID: PROJECT_ID };
+
+beforeAll(async () => {
+  server = await startTestJobServer();
+});
+
+afterAll(async () => {
+  await server?.close();
+});
+
+const ecsJob = (overrides: Partial<JobSpec> = {}): Promise<string> =>
+  server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 2_500, sub_jobs: 3, outcome: "SUCCESS", ...overrides });
+
+const at = () => ["--service", "ecs", "--endpoint", server.url];
+
+describe("cloud-jobs get", () => {
+  it("prints a human summary of a job and exits 0", async () => {
+    const id = await ecsJob();
+    const run = await runCli(["get", id, ...at()], env);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^job\\s+${id}$`, "m"));
+    expect(run.stdout).toMatch(/^type\s+createServer$/m);
+    expect(run.stdout).toMatch(/^status\s+(INIT|RUNNING)$/m);
+    expect(run.stdout).toMatch(/^sub-jobs\s+\d\/3 succeeded/m);
+  });
+
+  it("prints the body as JSON with --json", async () => {
+    const id = await ecsJob();
+    const run = await runCli(["get", id, ...at(), "--json"], env);
+    expect(run.code).toBe(0);
+    const job = JSON.parse(run.stdout) as { job_id: string; status: string; job_type: string };
+    expect(job.job_id).toBe(id);
+    expect(["INIT", "RUNNING"]).toContain(job.status);
+    expect(job.job_type).toBe("createServer");
+  });
+
+  it("exits 1 for a job in FAIL and still prints it", async () => {
+    const id = await ecsJob({ duration_ms: 1, outcome: "FAIL" });
+    const run = await runCli(["get", id, ...at(), "--json"], env);
+    expect(run.code).toBe(1);
+    expect((JSON.parse(run.stdout) as { status: string }).status).toBe("FAIL");
+  });
+
+  it("exits 4 for an unknown job with the code, request id and a hint on stderr", async () => {
+    const run = await runCli(["get", UNKNOWN_JOB_ID, ...at()], env);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(/^cloud-jobs: HTTP 400 from ecs \(Common\.0011\)/);
+    expect(run.stderr).toMatch(/request id: \S+/);
+    expect(run.stderr).toContain("hint: unknown or expired job");
+  });
+
+  it("exits 4 when nothing listens at the endpoint", async () => {
+    const closed = await startTestJobServer();
+    await closed.close();
+    const run = await runCli(["get", UNKNOWN_JOB_ID, "--service", "ecs", "--endpoint", closed.url], env);
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain("NETWORK_ERROR");
+    expect(run.stderr).toContain(`could not reach the service (${closed.url})`);
+  });
+});
