@@ -42,10 +42,12 @@ export async function send(
     throw networkError(context, error);
   }
   if (!looksLikeResponse(response)) throw invalidResponse(context, undefined, "something that is not a Response");
-  if (response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400)) {
+  // Browsers hide the status of a redirect not followed (type "opaqueredirect", status 0).
+  if (response.type === "opaqueredirect") throw invalidResponse(context, undefined, "a redirect, which is not followed");
+  if (response.status >= 300 && response.status < 400) {
     throw new JobsApiError({
-      status: response.status || undefined,
-      code: `HTTP_${response.status || 302}`,
+      status: response.status,
+      code: `HTTP_${response.status}`,
       message: `${context.service} answered with a redirect, which is not followed (credentials would go along)`,
       service: context.service,
       retryable: false,

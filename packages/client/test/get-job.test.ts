@@ -107,6 +107,14 @@ describe("answers that are not a job", () => {
     expect(fetch.requests[0]?.redirect).toBe("manual");
   });
 
+  it("refuses a browser's opaque redirect as INVALID_RESPONSE", async () => {
+    const opaque = { type: "opaqueredirect", status: 0, ok: false, headers: new Headers(), body: null } as unknown as Response;
+    await expect(createJobsClient({ ...base, auth: { token: "t0ken" }, fetch: async () => opaque }).getJob(JOB_ID)).rejects.toMatchObject({
+      code: "INVALID_RESPONSE",
+      status: undefined,
+    });
+  });
+
   it("normalises an API error and does not retry it", async () => {
     const fetch = scriptedFetch(() => json({ error: { code: "Common.0011", message: "query job fail." } }, 400, { "X-Request-Id": "r-1" }));
     await expect(createJobsClient({ ...base, auth: { token: "t0ken" }, fetch }).getJob(JOB_ID)).rejects.toMatchObject({
