@@ -40,7 +40,7 @@ export function referenceSpec(spec: SpecIndex, services: readonly ServiceInfo[])
     for (const site of d.sites) {
       const target = pointerTarget(doc, site.pointer);
       // Scalars (JobTime, statuses…) are inlined into every job type; their own descriptions already explain.
-      if (target && !isScalarSchema(target) && site.pointer !== "#/servers/0") appendDescription(target, disagreementNote(d.id, site));
+      if (target && !isScalarSchema(copy, target) && site.pointer !== "#/servers/0") appendDescription(target, disagreementNote(d.id, site));
     }
   }
 
@@ -86,9 +86,9 @@ function pointerTarget(doc: Mutable, pointer: string): Mutable | undefined {
   return isNode(node) ? (node as Mutable) : undefined;
 }
 
-function isScalarSchema(node: Mutable): boolean {
+function isScalarSchema(spec: SpecIndex, node: Node): boolean {
   if (Array.isArray(node.enum)) return true;
-  if (Array.isArray(node.anyOf)) return node.anyOf.every((m) => isNode(m) && m.type !== "object");
+  if (Array.isArray(node.anyOf)) return node.anyOf.every((m) => isScalarSchema(spec, spec.deref(m)));
   const types = Array.isArray(node.type) ? node.type : [node.type];
   return node.type !== undefined && types.every((t) => t !== "object" && t !== "array");
 }

@@ -70,7 +70,7 @@ export function renderMarkdown(source: string, sections: ReadonlyMap<string, str
   const toc: TocEntry[] = [...html.matchAll(/<h([1-3]) id="([^"]+)"[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => ({
     depth: Number(m[1]),
     id: m[2] ?? "",
-    text: plainText((m[3] ?? "").replace(/<a class="anchor"[^>]*>#<\/a>/, "")),
+    text: plainText((m[3] ?? "").replace(/<a class="anchor"[^>]*>#<\/a>/, "").replace(/<span class="badge[^"]*">[^<]*<\/span>/g, "")),
   }));
   const title = toc.find((t) => t.depth === 1)?.text ?? page;
   return { title, html, toc };

@@ -19,17 +19,33 @@ ${example ? jsonBlock(example.value) : ""}</div>`;
     .join("\n");
 }
 
-/** One row per HTTP status: retry or not, what it means, and every documented code with its envelope. */
+/** One row per HTTP status: retry or not, what it means, and every documented code (once, with its envelopes). */
 export function errorStatusTable(statuses: readonly ErrorStatus[]): string {
-  const rows = statuses.map((s) => [
-    { html: `<a href="#http-${s.status}">${s.status}</a>`, className: "num" },
-    s.retryable ? badge("retry", "good") : badge("do not retry", "bad"),
-    s.examples
-      .filter((e) => !/X{3}/.test(e.code))
-      .map((e) => `${code(e.code)} <span class="muted">${esc(shortEnvelope(e.envelope))}</span>`)
-      .join("<br>") || `<span class="muted">none documented</span>`,
-  ]);
-  return table(["HTTP", "Retry?", "Codes documented for it"], rows, "errors-summary");
+  const rows = statuses.map((s) => {
+    const codes = new Map<string, { message: string; envelopes: Set<string> }>();
+    for (const e of s.examples.filter((x) => !/X{3}/.test(x.code))) {
+      const entry = codes.get(e.code) ?? { message: e.message, envelopes: new Set<string>() };
+      entry.envelopes.add(shortEnvelope(e.envelope));
+      codes.set(e.code, entry);
+    }
+    const listed = [...codes].map(
+      ([c, { message, envelopes }]) => `${code(c)} <span class="muted">${esc(message)} (${[...envelopes].join(", ")})</span>`,
+    );
+    return [
+      { html: `<a href="#http-${s.status}">${s.status}</a>`, className: "num" },
+      s.retryable ? badge("retry", "good") : badge("do not retry", "bad"),
+      md(firstSentence(s.description)),
+      listed.join("<br>") || `<span class="muted">none documented</span>`,
+    ];
+  });
+  return table(["HTTP", "Retry?", "Meaning", "Codes documented for it"], rows, "errors-summary");
+}
+
+/** The first sentence of a description — or the first two when the first is only a label ("Bad request."). */
+function firstSentence(text: string): string {
+  const ends = [...text.matchAll(/\.(?=\s|$)/g)].map((m) => (m.index ?? 0) + 1);
+  const first = ends[0] ?? text.length;
+  return text.slice(0, first < 25 ? (ends[1] ?? text.length) : first).trim();
 }
 
 /** A section per HTTP status: description and each example body. */

@@ -32,7 +32,7 @@ function serviceBlock(svc: ServiceInfo, tags: ReadonlyMap<string, string>): stri
 (discriminated on ${code("job_type")}), anything else in ${schemaAnchor(tags, svc.unknownName)}. Sub-jobs: ${code(svc.subJobsAt)}.</p>
 ${mdBlock(svc.description)}
 ${summary}
-${svc.jobTypes.map((jt) => jobTypeBlock(svc, jt, tags)).join("\n")}
+${svc.jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, firstWithSameEntities(svc.jobTypes, i))).join("\n")}
 <h3 id="${svc.key}-unknown">Any other job type</h3>
 ${mdBlock(svc.unknown.description)}
 ${svc.unknown.candidates.length ? `<p>Names seen elsewhere, not confirmed as job types: ${svc.unknown.candidates.map(code).join(", ")}.</p>` : ""}
@@ -49,9 +49,20 @@ ${table(
 </section>`;
 }
 
-function jobTypeBlock(svc: ServiceInfo, jt: JobTypeInfo, tags: ReadonlyMap<string, string>): string {
+/** The earlier job type of the service whose entities are the same schema, if any: its table is not repeated. */
+function firstWithSameEntities(jobTypes: readonly JobTypeInfo[], index: number): JobTypeInfo | undefined {
+  const jt = jobTypes[index];
+  if (!jt?.entities.schemaName) return undefined;
+  return jobTypes.slice(0, index).find((other) => JSON.stringify(other.entities) === JSON.stringify(jt.entities));
+}
+
+function jobTypeBlock(svc: ServiceInfo, jt: JobTypeInfo, tags: ReadonlyMap<string, string>, same: JobTypeInfo | undefined): string {
   const fields = jt.entities.fields;
-  const fieldTable = fields.length
+  const fieldTable = same
+    ? `<p class="facts">Entities: as <a href="#${anchor(svc, same)}">${code(same.jobType)}</a> — ${entitiesLabel(jt.entities, tags)}: ${fields
+        .map((f) => code(f.topLevel ? f.name : `entities.${f.name}`))
+        .join(", ")}.</p>`
+    : fields.length
     ? table(
         ["Field", "Type", "Description"],
         fields.map((f) => [

@@ -42,10 +42,14 @@ export function waiterDefaultsTable(): string {
   );
 }
 
+/** Jobs simulated per row: lengths spread over [D, 1.1·D), so fixed intervals do not land exactly on the end. */
+const JOBS_PER_ROW = 10;
+
 /**
  * Requests and detection delay of the adaptive policy against fixed
  * intervals, for jobs of several lengths — computed with the client's own
- * `simulatePolicy`, so the numbers are those of the shipped code.
+ * `simulatePolicy`, so the numbers are those of the shipped code. Each cell
+ * is the mean over `JOBS_PER_ROW` jobs of slightly different lengths.
  */
 export function pollingCostTable(): string {
   const policies: [string, PollingPolicy][] = [
@@ -56,8 +60,12 @@ export function pollingCostTable(): string {
   const rows = DURATIONS_MS.map((d) => [
     duration(d),
     ...policies.map(([, policy]) => {
-      const r = simulatePolicy(policy, d);
-      return `${r.requests} requests<br><span class="muted">noticed ${duration(r.detectionDelayMs ?? 0)} late</span>`;
+      // Golden-ratio spacing: lengths that are not round seconds, spread evenly over [D, 1.1·D).
+      const lengths = Array.from({ length: JOBS_PER_ROW }, (_, i) => Math.round(d * (1 + 0.1 * (((i + 1) * 0.6180339887) % 1))));
+      const runs = lengths.map((length) => simulatePolicy(policy, length));
+      const requests = Math.round(runs.reduce((n, r) => n + r.requests, 0) / runs.length);
+      const late = runs.reduce((n, r) => n + (r.detectionDelayMs ?? 0), 0) / runs.length;
+      return `${requests} requests<br><span class="muted">noticed ${duration(late)} late</span>`;
     }),
   ]);
   return table(["Job takes", ...policies.map(([name]) => name)], rows, "matrix");

@@ -76,7 +76,7 @@ export async function workedExampleSection(spec: SpecIndex): Promise<string> {
     ],
   )}
 <h3 id="step-canonical-request">1. Canonical request</h3>
-<p>Six lines; ⏎ marks each line end. Note the trailing <code>/</code> on the path, the empty query line, the blank line after the headers block, and the SHA-256 of the empty body.</p>
+<p>Method, path, query string, one line per signed header, the signed header names, and the hash of the body; ⏎ marks each line end. Note the trailing <code>/</code> on the path, the empty query line, the empty line after the headers (each header line ends in a newline of its own), and the SHA-256 of the empty body.</p>
 ${pre(signed.canonicalRequest)}
 <h3 id="step-string-to-sign">2. String to sign</h3>
 <p>The algorithm, <code>X-Sdk-Date</code>, and the hex SHA-256 of the canonical request (${code(hash)}).</p>

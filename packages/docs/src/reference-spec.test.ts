@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { OPERATION_SAMPLES, readSample } from "./code-samples.js";
+import { showJobOperation } from "./error-model.js";
+import { referenceSpec } from "./reference-spec.js";
+import { servicesOf } from "./service-model.js";
+import { indexSpec, isNode, loadSpec, type Node } from "./spec-index.js";
+
+const spec = loadSpec();
+const services = servicesOf(spec);
+const copy = referenceSpec(spec, services);
+
+/** The document without what the docs copy may add or change: descriptions, tags and samples. */
+function withoutPresentation(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutPresentation);
+  if (!isNode(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (["description", "x-tags", "x-codeSamples", "x-tagGroups", "tags"].includes(key)) continue;
+    out[key] = withoutPresentation(v);
+  }
+  return out;
+}
+
+describe("referenceSpec", () => {
+  it("changes presentation only: with descriptions, tags and samples removed, it equals the contract", () => {
+    expect(withoutPresentation(copy)).toEqual(withoutPresentation(spec.doc));
+  });
+
+  it("keeps the operation's tags and every schema's validation keywords", () => {
+    expect(showJobOperation(indexSpec(copy)).operation.tags).toEqual(["Jobs"]);
+  });
+
+  it("attaches the sample files as x-codeSamples of showJob, in tab order", () => {
+    const samples = showJobOperation(indexSpec(copy)).operation["x-codeSamples"] as { label: string; source: string }[];
+    expect(samples.map((s) => s.label)).toEqual(OPERATION_SAMPLES.map((s) => s.label));
+    expect(samples.map((s) => s.source)).toEqual(OPERATION_SAMPLES.map((s) => readSample(s.file)));
+  });
+
+  it("puts every job-type schema under its service's tag, in discriminator order", () => {
+    const schemas = (copy.components as { schemas: Record<string, Node> }).schemas;
+    for (const svc of services) {
+      for (const jt of svc.jobTypes) expect(schemas[jt.schemaName]?.["x-tags"], jt.schemaName).toEqual([`${svc.label} jobs`]);
+      const names = Object.keys(schemas).filter((n) => svc.jobTypes.some((jt) => jt.schemaName === n));
+      expect(names).toEqual(svc.jobTypes.map((jt) => jt.schemaName));
+    }
+    for (const [name, schema] of Object.entries(schemas)) expect(schema["x-tags"], name).toHaveLength(1);
+  });
+
+  it("turns provenance and disagreements into prose on the schemas they describe", () => {
+    const schemas = (copy.components as { schemas: Record<string, Node> }).schemas;
+    expect(schemas.EcsCreateServerJob?.description).toContain("**Where it comes from.**");
+    expect(schemas.ErrorResponse?.description).toContain("**Sources disagree** (#1, error envelope)");
+    // Scalars are inlined into every job: their own descriptions explain already.
+    expect(schemas.JobTime?.description).not.toContain("Sources disagree");
+  });
+
+  it("does not touch the bundled document it was made from", () => {
+    const before = JSON.stringify(loadSpec().doc);
+    referenceSpec(spec, services);
+    expect(JSON.stringify(spec.doc)).toBe(before);
+  });
+});

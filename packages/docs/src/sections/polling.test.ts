@@ -1,0 +1,23 @@
+import { RETRYABLE_STATUSES } from "@cloud-jobs/client";
+import { describe, expect, it } from "vitest";
+import { errorStatusesOf } from "../error-model.js";
+import { loadSpec } from "../spec-index.js";
+import { duration, pollingCostTable, retryComparisonTable } from "./polling.js";
+
+describe("the polling page", () => {
+  it("finds the contract and the client agreeing on which statuses to retry", () => {
+    const statuses = errorStatusesOf(loadSpec());
+    for (const s of statuses) expect(RETRYABLE_STATUSES.has(Number(s.status)), s.status).toBe(s.retryable);
+    expect(retryComparisonTable(statuses)).not.toContain("differs");
+  });
+
+  it("shows fewer requests for the adaptive policy than for 1-s polling on a one-hour job", () => {
+    const row = pollingCostTable().match(/<tr><td>1 h<\/td><td>(\d+) requests.*?<\/td><td>(\d+) requests/);
+    expect(row).not.toBeNull();
+    expect(Number(row?.[1])).toBeLessThan(Number(row?.[2]) / 10);
+  });
+
+  it("writes durations the way people read them", () => {
+    expect([500, 1500, 90_000, 5_400_000].map(duration)).toEqual(["500 ms", "1.5 s", "1.5 min", "1.5 h"]);
+  });
+});
