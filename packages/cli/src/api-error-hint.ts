@@ -4,9 +4,10 @@ import type { JobsApiError } from "@cloud-jobs/client";
 const AUTH_CODES = new Set(["common.0013", "bms.0032", "evs.0002", "apigw.0301"]);
 const PROJECT_MISMATCH_CODES = new Set(["common.0018", "ecs.0023", "evs.0001"]);
 
-/** The hint for an unknown job, shared by `get` (a `JobsApiError`) and `wait` (a `JobNotFoundError`). */
-export const UNKNOWN_JOB_HINT =
-  "unknown or expired job: check the job id, --service and --project-id (finished jobs are deleted about a day after they end)";
+/** What to check when a service does not know a job (`wait` reports it as `JobNotFoundError`). */
+export const CHECK_JOB_HINT = "check the job id, --service and --project-id";
+
+const UNKNOWN_JOB_HINT = `unknown or expired job: ${CHECK_JOB_HINT} (finished jobs are deleted about a day after they end)`;
 
 /**
  * One line telling the user what to do about an API or network error, by its

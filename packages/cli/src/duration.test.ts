@@ -37,7 +37,9 @@ describe("formatDuration", () => {
     [850, "850ms"],
     [12_400, "12s"],
     [62_000, "1m 02s"],
+    [1_800_000, "30m"],
     [3_900_000, "1h 05m"],
+    [7_200_000, "2h"],
     [-1, "?"],
   ])("formats %i ms as %s", (ms, text) => {
     expect(formatDuration(ms)).toBe(text);

@@ -30,7 +30,7 @@ export function parseDuration(value: string, option = "--timeout"): number {
 
 /**
  * Formats a duration the way a person reads it in a progress line:
- * `850ms`, `12s`, `1m 02s`, `1h 05m`.
+ * `850ms`, `12s`, `1m 02s`, `30m`, `1h 05m`, `2h`.
  */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return "?";
@@ -38,6 +38,8 @@ export function formatDuration(ms: number): string {
   const seconds = Math.floor(ms / 1000);
   if (seconds < 60) return `${seconds}s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
-  return `${Math.floor(minutes / 60)}h ${String(minutes % 60).padStart(2, "0")}m`;
+  // A round value reads as the user typed it: "--timeout 30m" times out "after 30m".
+  if (minutes < 60) return seconds % 60 === 0 ? `${minutes}m` : `${minutes}m ${String(seconds % 60).padStart(2, "0")}s`;
+  const hours = Math.floor(minutes / 60);
+  return minutes % 60 === 0 ? `${hours}h` : `${hours}h ${String(minutes % 60).padStart(2, "0")}m`;
 }

@@ -65,6 +65,22 @@ describe("formatJob", () => {
     expect(failedLine).not.toContain("{");
   });
 
+  it("shows the embedded message once when fail_reason already repeats it", () => {
+    const sub = failedEcsJob.entities.sub_jobs[1]!;
+    const repeating = {
+      ...failedEcsJob,
+      entities: { sub_jobs: [{ ...sub, fail_reason: "CreateServerTask-fail: Quota exceeded for instances: Requested 1, but already used 200 of 200 instances" }] },
+    };
+    const line = formatJob(repeating, "ecs").split("\n").at(-1) ?? "";
+    expect(line.match(/Quota exceeded/g)).toHaveLength(1);
+    expect(line).toMatch(/200 instances \(forbidden 403\)$/);
+  });
+
+  it("marks a job type no document lists", () => {
+    expect(formatJob({ ...failedEcsJob, job_type: "deleteServer" }, "ecs")).toMatch(/^type\s+deleteServer \(not a documented ecs job type\)$/m);
+    expect(formatJob(failedEcsJob, "ecs")).toMatch(/^type\s+createServer$/m);
+  });
+
   it("lists a succeeded sub-job with its entities", () => {
     const line = formatJob(failedEcsJob, "ecs")
       .split("\n")

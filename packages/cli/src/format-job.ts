@@ -1,4 +1,4 @@
-import { decodeErrorcodeMessage, jobTimes, subJobsOf, summarizeSubJobs } from "@cloud-jobs/client";
+import { decodeErrorcodeMessage, isKnownJobType, jobTimes, subJobsOf, summarizeSubJobs, type Job, type ServiceName } from "@cloud-jobs/client";
 import { formatDuration } from "./duration.js";
 
 type Fields = Record<string, unknown>;
@@ -37,24 +37,30 @@ function entityRows(job: Fields): string[] {
   return entries.map(([key, value], i) => row(i === 0 ? "entities" : "", `${key.padEnd(width)}${text(value)}`));
 }
 
-/** The decoded ECS `errorcode_message`: its message, then the embedded kind and code, e.g. `Quota exceeded… (forbidden 403)`. */
-function errorcodeMessage(entities: Fields): string | undefined {
+/**
+ * Why a sub-job failed: `error_code: fail_reason`, then the decoded ECS
+ * `errorcode_message` with the embedded error's kind and code, e.g.
+ * `Quota exceeded… (forbidden 403)`. ECS often repeats that message inside
+ * `fail_reason`; it is then shown once, with only its origin appended.
+ */
+function subJobFailure(sub: Fields, entities: Fields): string | undefined {
+  const reason = failure(sub);
   const decoded = decodeErrorcodeMessage(entities["errorcode_message"]);
-  if (decoded === undefined) return undefined;
+  if (decoded === undefined) return reason;
   const origin = [decoded.kind, decoded.code].filter((v) => v !== undefined).join(" ");
-  return origin === "" ? decoded.message : `${decoded.message} (${origin})`;
+  const suffix = origin === "" ? "" : ` (${origin})`;
+  if (reason === undefined) return `${decoded.message}${suffix}`;
+  return reason.includes(decoded.message) ? `${reason}${suffix}` : `${reason} - ${decoded.message}${suffix}`;
 }
 
 function subJobLine(sub: Fields): string {
   const entities = asFields(sub["entities"]);
-  const why = [failure(sub), errorcodeMessage(entities)].filter((v) => v !== undefined);
   const detail =
-    why.length > 0
-      ? why.join(" - ")
-      : Object.entries(entities)
-          .filter(([key, value]) => !HIDDEN_ENTITIES.has(key) && value != null)
-          .map(([key, value]) => `${key}=${text(value)}`)
-          .join(" ");
+    subJobFailure(sub, entities) ??
+    Object.entries(entities)
+      .filter(([key, value]) => !HIDDEN_ENTITIES.has(key) && value != null)
+      .map(([key, value]) => `${key}=${text(value)}`)
+      .join(" ");
   return `  ${text(sub["status"]).padEnd(8)} ${text(sub["job_type"])}  ${text(sub["job_id"])}${detail === "" ? "" : `  ${detail}`}`;
 }
 
@@ -82,13 +88,15 @@ function subJobRows(job: object): string[] {
  * // status    SUCCESS
  * // …
  */
-export function formatJob(job: object, service: string): string {
+export function formatJob(job: object, service: ServiceName): string {
   const fields = job as Fields;
   const why = failure(fields);
+  // The cloud adds job types without notice; say so rather than hide it.
+  const undocumented = isKnownJobType(job as Job, service) ? "" : ` (not a documented ${service} job type)`;
   return [
     row("job", text(fields["job_id"])),
     row("service", service),
-    row("type", text(fields["job_type"])),
+    row("type", `${text(fields["job_type"])}${undocumented}`),
     row("status", text(fields["status"])),
     ...(why === undefined ? [] : [row("error", why)]),
     ...timesOf(fields),

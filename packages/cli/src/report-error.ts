@@ -1,6 +1,6 @@
 import { InvalidArgumentError, JobFailedError, JobNotFoundError, JobsApiError, WaitTimeoutError, summarizeSubJobs } from "@cloud-jobs/client";
 import { CommanderError } from "commander";
-import { apiErrorHint, UNKNOWN_JOB_HINT } from "./api-error-hint.js";
+import { apiErrorHint, CHECK_JOB_HINT } from "./api-error-hint.js";
 import { formatDuration } from "./duration.js";
 import { ExitCode, type ExitCodeValue } from "./exit-codes.js";
 import { InterruptedError } from "./interrupted-error.js";
@@ -47,13 +47,17 @@ export function describeError(error: unknown, endpoint?: string): ErrorReport {
   if (error instanceof InterruptedError) return { exitCode: ExitCode.Interrupted, lines: [error.message] };
   if (error instanceof JobFailedError) return { exitCode: ExitCode.JobFailed, lines: [error.message] };
   if (error instanceof WaitTimeoutError) return timeoutReport(error);
-  if (error instanceof JobNotFoundError) {
-    return { exitCode: ExitCode.ApiError, lines: [error.message, ...detail("request id", error.requestId), `  hint: ${UNKNOWN_JOB_HINT}`] };
-  }
+  // Its message already names the code, the request id and the expiry rule.
+  if (error instanceof JobNotFoundError) return { exitCode: ExitCode.ApiError, lines: [error.message, `  hint: ${CHECK_JOB_HINT}`] };
   if (error instanceof JobsApiError) {
     return {
       exitCode: ExitCode.ApiError,
-      lines: [error.message, ...detail("code", error.code), ...detail("request id", error.requestId), ...detail("hint", apiErrorHint(error, endpoint))],
+      lines: [
+        error.message,
+        ...detail("code", error.message.includes(error.code) ? undefined : error.code),
+        ...detail("request id", error.requestId),
+        ...detail("hint", apiErrorHint(error, endpoint)),
+      ],
     };
   }
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -62,7 +62,8 @@ describe("cloud-jobs wait", () => {
   it("exits 4 for an unknown job without waiting for the timeout", async () => {
     const run = await runCli(["wait", UNKNOWN_JOB_ID, ...at(), "--timeout", "1h"], env);
     expect(run.code).toBe(4);
-    expect(run.stderr).toContain("unknown or expired job");
+    expect(run.stderr).toMatch(new RegExp(`^cloud-jobs: Job ${UNKNOWN_JOB_ID} is unknown or has expired \\(Common\\.0011`));
+    expect(run.stderr).toContain("hint: check the job id, --service and --project-id");
   });
 
   it("exits 130 on Ctrl-C and says the job keeps running", async () => {

@@ -1,4 +1,4 @@
-import { createJobsClient, isFailed } from "@cloud-jobs/client";
+import { createJobsClient, isFailed, type ServiceName } from "@cloud-jobs/client";
 import { clientOptionsFrom, type ConnectionFlags } from "../connection-options.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
 import { formatJob } from "../format-job.js";
@@ -10,7 +10,7 @@ export interface GetFlags extends ConnectionFlags {
 }
 
 /** Writes a job to stdout: the body as JSON with `--json`, else the human summary. */
-export function printJob(context: RunContext, job: object, service: string, json: boolean | undefined): void {
+export function printJob(context: RunContext, job: object, service: ServiceName, json: boolean | undefined): void {
   context.io.stdout.write(`${json === true ? JSON.stringify(job, null, 2) : formatJob(job, service)}\n`);
 }
 
