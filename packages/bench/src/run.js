@@ -35,10 +35,10 @@ const machine = describeMachine();
 /** @type {Array<{ id: string, title: string, run: () => Promise<import("./lib/section.js").SectionResult> }>} */
 const plan = [
   // Cheap, deterministic parts first; the root build last, so it takes what is left of the budget.
-  { id: "2", title: "2. Bundle and installed size", run: () => runSizes() },
+  { id: "2", title: "2. Bundle and installed size", run: () => runSizes({ quick }) },
   { id: "3", title: "3. Waiting: requests and detection delay (simulated clock)", run: () => runWaitSimulation({ quick }) },
   { id: "1", title: "1. Per-call time of getJob", run: () => runPerCall({ quick }) },
-  { id: "4", title: "4. 10,000 concurrent waits in one process", run: () => runConcurrentWaits({ quick }) },
+  { id: "4", title: "4. 10,000 concurrent waits in one process", run: () => runConcurrentWaits({ quick, deadline }) },
   { id: "5", title: "5. Build: cold and warm", run: () => runBuildTiming({ quick, deadline }) },
 ];
 

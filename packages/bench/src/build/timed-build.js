@@ -24,12 +24,13 @@ export async function timedBuild(cacheDir, extraArgs = []) {
   const args = ["run", "build", `--cache-dir=${cacheDir}`, "--output-logs=errors-only", ...extraArgs];
   const started = performance.now();
   const { code, output } = await new Promise((resolve, reject) => {
-    const child = spawn("pnpm", args, { cwd: REPO_ROOT, env: buildEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    // A build that takes this long is stuck, not slow (a cold one takes under a minute here).
+    const child = spawn("pnpm", args, { cwd: REPO_ROOT, env: buildEnv(), stdio: ["ignore", "pipe", "pipe"], timeout: 300_000 });
     let text = "";
     child.stdout.on("data", (chunk) => (text += chunk));
     child.stderr.on("data", (chunk) => (text += chunk));
     child.once("error", (error) => reject(new BenchError("BUILD_FAILED", "could not start pnpm", { args }, error)));
-    child.once("close", (exitCode) => resolve({ code: exitCode, output: text }));
+    child.once("close", (exitCode, signal) => resolve({ code: exitCode ?? signal, output: text }));
   });
   const wallMs = performance.now() - started;
   if (code !== 0) {

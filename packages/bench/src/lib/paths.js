@@ -8,7 +8,7 @@ export const BENCH_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..
 /** Repository root (where `pnpm build` runs). */
 export const REPO_ROOT = join(BENCH_DIR, "..", "..");
 
-/** Directory of the default report. */
+/** The default report. */
 export const RESULTS_FILE = join(BENCH_DIR, "RESULTS.md");
 
 /**

@@ -29,8 +29,8 @@ export async function runPerCall({ quick }) {
     }
     const run = quick
       ? await runInterleaved({ contenders, rounds: 3, batch: 5, warmupRounds: 1, minRounds: 3 })
-      : await runInterleaved({ contenders, rounds: 400, batch: 20, warmupRounds: 5, budgetMs: 50_000, minRounds: 40 });
-    const signers = await measureSigners(quick ? { rounds: 2, msPerTaskPerRound: 10 } : { rounds: 20, msPerTaskPerRound: 150 });
+      : await runInterleaved({ contenders, rounds: 400, batch: 20, warmupRounds: 5, budgetMs: 35_000, minRounds: 40 });
+    const signers = await measureSigners(quick ? { rounds: 2, msPerTaskPerRound: 10 } : { rounds: 16, msPerTaskPerRound: 100 });
 
     const goals = Object.entries(PER_CALL_GOALS).map(([name, limit]) => {
       const result = run.results.find((r) => r.name === name);

@@ -20,7 +20,9 @@ export function seededRandom(seed) {
   };
 }
 
+/** Shortest simulated job. */
 export const MIN_DURATION_MS = 1000;
+/** Longest simulated job. */
 export const MAX_DURATION_MS = 3_600_000;
 
 /**
