@@ -1,13 +1,26 @@
 import { createJobsClient, summarizeSubJobs } from "@cloud-jobs/client";
 
-// `cloud-jobs mock --port 4010` (or `pnpm start` at the repository root) is running.
+// The mock server is running: `cloud-jobs mock --port 4010`, or `pnpm start` at the repository root.
+const mockUrl = "http://127.0.0.1:4010";
+
+// Ask it for a job that fails: two sub-jobs succeed, the third fails, over 15 seconds.
+const created = await fetch(`${mockUrl}/mock/jobs`, {
+  method: "POST",
+  headers: { "content-type": "application/json" },
+  body: JSON.stringify({ service: "ecs", job_type: "createServer", sub_jobs: 3, duration_ms: 15_000, outcome: "FAIL" }),
+});
+const { job_id: jobId } = (await created.json()) as { job_id: string };
+
+// `endpoint` replaces region and cloud: the same client code talks to the mock.
 const ecs = createJobsClient({
   service: "ecs",
   projectId: "0605768a6f80d5762f52c0150e726aa7",
-  endpoint: "http://127.0.0.1:4010", // instead of region: every service on one local port
-  auth: { token: "any-token-works-on-the-mock" },
+  endpoint: mockUrl,
+  auth: { token: "any-token" },
 });
 
-// Fixture "createServer-running" (packages/fixtures/json/ecs/createServer-running.json).
-const job = await ecs.getJob("ff8080828d41e1b0019cbd03aae91a01");
-console.log(job.status, summarizeSubJobs(job)); // RUNNING { total: 2, succeeded: 1, … }
+try {
+  await ecs.waitForJob(jobId, { onProgress: ({ job }) => console.log(job.status, summarizeSubJobs(job)) });
+} catch (error) {
+  console.log("expected:", error instanceof Error ? error.message : error); // JobFailedError with the failed sub-job
+}

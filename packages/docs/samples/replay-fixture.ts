@@ -20,4 +20,4 @@ const evs = createJobsClient({
   fetch: async () => new Response(JSON.stringify(fixture.body), { status: fixture.httpStatus, headers: fixture.headers }),
 });
 const job = await evs.getJob(fixture.jobId);
-console.log(job.status, subJobsOf(job).map((s) => s.status)); // RUNNING [ "SUCCESS", "RUNNING" ]
+console.log(job.status, subJobsOf(job).map((s) => s.status)); // RUNNING [ 'SUCCESS', 'RUNNING' ]
