@@ -55,6 +55,10 @@ export function referenceSpec(spec: SpecIndex, services: readonly ServiceInfo[])
     { name: "Jobs by service", tags: services.map((svc) => serviceTag(svc.label)) },
     { name: "Shared", tags: [ERRORS_TAG, COMMON_TAG] },
   ];
+  // Redoc 3 prints server descriptions as plain text: drop the markdown code marks.
+  for (const server of Array.isArray(doc.servers) ? (doc.servers as Mutable[]) : []) {
+    if (typeof server.description === "string") server.description = server.description.replace(/`/g, "");
+  }
   const info = doc.info as Mutable;
   const guide = PAGES.filter((p) => p.source !== undefined && p.file !== "index.html")
     .map((p) => `[${p.title}](${p.file})`)
