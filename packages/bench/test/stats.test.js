@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { busiestWindow } from "../src/lib/busiest-window.js";
-import { pairedRatios, quantile, summarize } from "../src/lib/stats.js";
+import { medianInterval, pairedRatios, quantile, summarize } from "../src/lib/stats.js";
 
 describe("summarize", () => {
   it("gives the median and quartiles of repeated measurements", () => {
@@ -38,5 +38,14 @@ describe("busiestWindow", () => {
   it("does not count a timestamp exactly one window later", () => {
     assert.equal(busiestWindow([0, 1000, 2000]), 1);
     assert.equal(busiestWindow([]), 0);
+  });
+});
+
+describe("medianInterval", () => {
+  it("brackets the median with order statistics that widen as samples get fewer", () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1); // 1..100
+    assert.deepEqual(medianInterval(values), { low: 40, high: 61 });
+    const few = medianInterval([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    assert.ok(few.low <= 2 && few.high >= 8);
   });
 });

@@ -2,7 +2,7 @@
 // in a rotated order, so a change in machine load hits all contenders alike and
 // the per-round ratio to the baseline stays meaningful on a noisy machine.
 import { BenchError } from "./bench-error.js";
-import { pairedRatios, summarize } from "./stats.js";
+import { medianInterval, pairedRatios, summarize } from "./stats.js";
 
 /**
  * @typedef {object} Contender
@@ -64,7 +64,8 @@ export async function runInterleaved({ contenders, rounds, batch, warmupRounds =
   }
   const series = (/** @type {number[][]} */ all, /** @type {number} */ i) => {
     const samples = /** @type {number[]} */ (all[i]);
-    return { perCallMs: summarize(samples), ratio: summarize(pairedRatios(samples, /** @type {number[]} */ (all[0]))) };
+    const ratios = pairedRatios(samples, /** @type {number[]} */ (all[0]));
+    return { perCallMs: summarize(samples), ratio: summarize(ratios), ratioInterval: medianInterval(ratios) };
   };
   return {
     rounds: measured,

@@ -57,3 +57,21 @@ export function pairedRatios(a, b) {
   if (a.length !== b.length) throw new RangeError(`paired series differ in length: ${a.length} vs ${b.length}`);
   return a.map((x, i) => x / /** @type {number} */ (b[i]));
 }
+
+/**
+ * Distribution-free 95 % confidence interval of the median: the order
+ * statistics ⌊n/2 − 1.96·√n/2⌋ and ⌈1 + n/2 + 1.96·√n/2⌉ (1-based; normal
+ * approximation of the binomial), so a report can say when a median ratio
+ * cannot be told apart from a goal.
+ * @param {readonly number[]} values at least 6 for a meaningful interval
+ * @returns {{ low: number, high: number }}
+ */
+export function medianInterval(values) {
+  if (values.length === 0) throw new RangeError("interval of no values");
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const half = (1.96 * Math.sqrt(n)) / 2;
+  const low = Math.max(0, Math.floor(n / 2 - half) - 1);
+  const high = Math.min(n - 1, Math.ceil(n / 2 + half));
+  return { low: /** @type {number} */ (sorted[low]), high: /** @type {number} */ (sorted[high]) };
+}

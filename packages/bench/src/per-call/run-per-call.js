@@ -8,6 +8,11 @@ import { officialSdkShowJob } from "./official-sdk.js";
 import { PER_CALL_GOALS, renderPerCall } from "./render-per-call.js";
 import { measureSigners } from "./signer-micro.js";
 
+/** @param {{ ratio: { median: number }, ratioInterval: { low: number, high: number } }} series */
+function ratioText({ ratio, ratioInterval }) {
+  return `${ratio.median.toFixed(2)}× (${ratioInterval.low.toFixed(2)}–${ratioInterval.high.toFixed(2)})`;
+}
+
 /**
  * Measures getJob (token, AK/SK), raw fetch, openapi-fetch and the official SDK, interleaved.
  * @param {{ quick: boolean }} options
@@ -38,7 +43,7 @@ export async function runPerCall({ quick }) {
       return {
         item: "1. per-call time",
         goal: `${name} ≤ ${limit.toFixed(2)}× raw fetch (wall time)`,
-        measured: `${result.wall.ratio.median.toFixed(2)}× wall, ${result.cpu.ratio.median.toFixed(2)}× client CPU (medians of ${run.rounds} rounds)`,
+        measured: `${ratioText(result.wall)} wall, ${ratioText(result.cpu)} client CPU (medians of ${run.rounds} rounds, 95 % interval of the median)`,
         met: result.wall.ratio.median <= limit,
       };
     });

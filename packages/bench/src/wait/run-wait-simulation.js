@@ -54,6 +54,9 @@ export async function runWaitSimulation({ quick }) {
   const groupRows = (/** @type {string} */ figure, /** @type {Parameters<typeof spread>[1]} */ format) =>
     groupNames.filter(present).map((g) => [g, ...POLICIES.map((p) => spread(s(`${p.name}|${g}|${figure}`), format))]);
 
+  const over = BUCKETS.filter((b) => present(b.name) && s(`${OURS}|${b.name}|relativeP50`).median > GOAL_RELATIVE_DELAY).map(
+    (b) => `${b.name} (ours ${num(s(`${OURS}|${b.name}|relativeP50`).median * 100, 1)} %, fixed 1 s ${num(s(`${BASELINE}|${b.name}|relativeP50`).median * 100, 1)} %)`,
+  );
   const share = s(`${OURS}|all|share`);
   const relative = s(`${OURS}|all|relativeP50`);
   const goals = [
@@ -75,7 +78,9 @@ export async function runWaitSimulation({ quick }) {
     "",
     table(["policy", "requests per job", "requests vs fixed 1 s", "delay p50", "delay p95", "delay p50 / duration", "delay p95 / duration"], mainRows),
     "",
-    `Goals for ours: requests ≤ ${GOAL_REQUEST_SHARE * 100} % of fixed 1 s — ${verdict(goals[0]?.met ?? false)}; p50 delay ≤ ${GOAL_RELATIVE_DELAY * 100} % of the duration — ${verdict(goals[1]?.met ?? false)}.`,
+    `Goals for ours, over the whole population: requests ≤ ${GOAL_REQUEST_SHARE * 100} % of fixed 1 s — ${verdict(goals[0]?.met ?? false)}; p50 delay ≤ ${GOAL_RELATIVE_DELAY * 100} % of the duration — ${verdict(goals[1]?.met ?? false)}.${
+      over.length === 0 ? " The p50 delay stays within 5 % in every duration group too." : ` By duration group, the p50 delay is over 5 % for ${over.join(", ")}: there the 1-s minimum between polls dominates.`
+    }`,
     "",
     "Requests per job, by job duration and by sub-jobs:",
     "",

@@ -61,6 +61,7 @@ process.once("message", async (/** @type {ChildTask} */ task) => {
       wallMs,
       requests: sentAt.length,
       busiestSecond: busiestWindow(sentAt),
+      busiestTenthDispatched: busiestWindow(sentAt, 100),
       busiestFetchSecond: busiestWindow(fetchedAt),
       meanRate: sentAt.length / (wallMs / 1000),
       dispatchToFetchP50Ms: quantile(lagMs, 0.5),

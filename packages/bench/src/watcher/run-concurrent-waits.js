@@ -41,7 +41,7 @@ async function runOnce(plan) {
       child.once("exit", (code) => (clearTimeout(timer), reject(new BenchError("WAITS_FAILED", `the waiting process exited with ${code} before reporting`))));
       child.send({ url: mock.url, projectId: PROJECT_ID, token: TOKEN, jobIds, maxRequestsPerSecond: plan.maxRequestsPerSecond });
     });
-    const run = /** @type {{ waits: number, wallMs: number, requests: number, busiestSecond: number, busiestFetchSecond: number, meanRate: number, dispatchToFetchP50Ms: number, dispatchToFetchP99Ms: number, dispatchToFetchMaxMs: number, eventLoopDelayP99Ms: number, eventLoopDelayMaxMs: number, throttled: number, rssBefore: number, rssPeak: number, failures: number, firstFailure?: string }} */ (result);
+    const run = /** @type {{ waits: number, wallMs: number, requests: number, busiestSecond: number, busiestTenthDispatched: number, busiestFetchSecond: number, meanRate: number, dispatchToFetchP50Ms: number, dispatchToFetchP99Ms: number, dispatchToFetchMaxMs: number, eventLoopDelayP99Ms: number, eventLoopDelayMaxMs: number, throttled: number, rssBefore: number, rssPeak: number, failures: number, firstFailure?: string }} */ (result);
     if (run.failures > 0) throw new BenchError("WAITS_FAILED", `${run.failures} of ${run.waits} waits did not end in SUCCESS; first: ${run.firstFailure}`, { failures: run.failures });
     if (run.busiestSecond > Math.floor(plan.maxRequestsPerSecond)) {
       throw new BenchError("CAP_EXCEEDED", `the watcher sent ${run.busiestSecond} requests in one second, over its cap of ${plan.maxRequestsPerSecond}`, { ...run });
