@@ -57,12 +57,11 @@ export async function runSizes({ quick }) {
     bytes(size.entryBytes),
     bytes(size.entryGzip),
     size.lazyBytes === 0 ? "–" : `${bytes(size.lazyBytes)}, ${bytes(size.lazyGzip)}`,
-    String(size.inputs),
     entry.smoke === undefined ? "–" : "ran: returned the job",
     `${entry.platform}, ${entry.format}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
   ]);
   const topRows = full.size.topInputs.map((t) => [t.path, bytes(t.bytes)]);
-  const tokenOnly = measured.find((m) => m.entry.splitting);
+  const tokenOnly = measured.find((m) => m.entry.name === "cloud-jobs: getJob only (token)");
   // The lazy import only pays off if the signer's modules land in the lazy chunk.
   const lazyNote =
     tokenOnly !== undefined && tokenOnly.size.lazyBytes < 1000
@@ -78,7 +77,7 @@ export async function runSizes({ quick }) {
   const markdown = [
     "Each row bundles the smallest program using that feature (`src/sizes/bundle-entries.js`) with esbuild: bundle, minify, ES2022; gzip is zlib at its default level. Sizes are deterministic: every entry is built twice and must give the same bytes, so there is no spread to report. Bundles with a smoke test are written out and run in a fresh node process against the loopback job server.",
     "",
-    table(["bundle", "minified, loaded at start", "min+gzip, loaded at start", "lazy chunks (min, gzip)", "input files", "smoke test", "how"], bundleRows),
+    table(["bundle", "minified, loaded at start", "min+gzip, loaded at start", "lazy chunks (min, gzip)", "smoke test", "how"], bundleRows),
     "",
     ...(lazyNote === "" ? [] : [lazyNote, ""]),
     `Where the full client's minified bytes come from (largest inputs, before gzip):`,
