@@ -14,7 +14,6 @@ const OUT_DIR = "/virtual-out";
  * @property {number} entryGzip the same, gzipped chunk by chunk (zlib default level 6)
  * @property {number} lazyBytes minified bytes of chunks only loaded on demand
  * @property {number} lazyGzip
- * @property {number} inputs source files that ended up in the bundle
  * @property {string[]} warnings esbuild warnings, e.g. requires it could not bundle
  * @property {Array<{ path: string, bytes: number }>} topInputs the inputs that take most of the output
  * @property {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files the output, for running it
@@ -75,5 +74,5 @@ export async function bundleSize(entry) {
   const topInputs = [...byInput].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([path, bytes]) => ({ path, bytes }));
   if (entryBytes === 0) throw new BenchError("SIZE_FAILED", `no entry chunk for "${entry.name}"`, { entry: entry.name });
   const warnings = result.warnings.map((w) => `${w.location?.file ?? "?"}: ${w.text}`);
-  return { entryBytes, entryGzip, lazyBytes, lazyGzip, inputs: Object.keys(result.metafile.inputs).length, warnings, topInputs, files };
+  return { entryBytes, entryGzip, lazyBytes, lazyGzip, warnings, topInputs, files };
 }
