@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PACKAGE_ROOT } from "./code-samples.js";
 import { esc } from "./escape.js";
@@ -41,34 +41,51 @@ export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltFi
   const info = spec.doc.info as Record<string, unknown>;
   const version = text(info, "version") ?? "?";
 
-  rmSync(outDir, { recursive: true, force: true });
-  mkdirSync(outDir, { recursive: true });
+  // Build beside dist/ and swap at the end, so a server or a test reading dist/ meanwhile
+  // never sees half a site (turbo runs builds while other packages serve the docs).
+  const staging = `${outDir}.partial-${process.pid}`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   const written: BuiltFile[] = [];
   const write = (file: string, content: string) => {
-    writeFileSync(join(outDir, file), content);
+    writeFileSync(join(staging, file), content);
     written.push({ file, bytes: Buffer.byteLength(content) });
   };
 
-  for (const page of PAGES) {
-    if (page.source === undefined) continue;
-    const source = readFileSync(join(PACKAGE_ROOT, "guide", page.source), "utf8");
-    const rendered = renderMarkdown(source, sections, page.source);
-    const footer =
-      `Generated from the contract <code>@cloud-jobs/spec</code> ${esc(version)} (<a href="openapi.yaml">openapi.yaml</a>, ` +
-      `<a href="openapi.json">openapi.json</a>). Tables marked as generated are rebuilt from it on every build; ` +
-      `the prose is <code>packages/docs/guide/${esc(page.source)}</code>.`;
-    const html = guidePage({ file: page.file, title: rendered.title, body: rendered.html, toc: rendered.toc, footer });
-    assertSelfContained(html, page.file);
-    write(page.file, html);
-  }
+  try {
+    for (const page of PAGES) {
+      if (page.source === undefined) continue;
+      const source = readFileSync(join(PACKAGE_ROOT, "guide", page.source), "utf8");
+      const rendered = renderMarkdown(source, sections, page.source);
+      const footer =
+        `Generated from the contract <code>@cloud-jobs/spec</code> ${esc(version)} (<a href="openapi.yaml">openapi.yaml</a>, ` +
+        `<a href="openapi.json">openapi.json</a>); every table that describes the API is rebuilt from it on each build. ` +
+        `The prose is <code>packages/docs/guide/${esc(page.source)}</code>.`;
+      const html = guidePage({ file: page.file, title: rendered.title, body: rendered.html, toc: rendered.toc, footer });
+      assertSelfContained(html, page.file);
+      write(page.file, html);
+    }
 
-  const reference = PAGES.find((p) => p.source === undefined);
-  if (reference) write(reference.file, await renderReference(referenceSpec(spec, services), `${reference.title} · cloud-jobs`));
+    const reference = PAGES.find((p) => p.source === undefined);
+    if (reference) write(reference.file, await renderReference(referenceSpec(spec, services), `${reference.title} · cloud-jobs`));
 
-  for (const name of ["openapi.json", "openapi.yaml"]) {
-    const target = join(outDir, name);
-    copyFileSync(join(specPath, "..", name), target);
-    written.push({ file: name, bytes: readFileSync(target).byteLength });
+    for (const name of ["openapi.json", "openapi.yaml"]) {
+      const target = join(staging, name);
+      copyFileSync(join(specPath, "..", name), target);
+      written.push({ file: name, bytes: readFileSync(target).byteLength });
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    throw error;
   }
+  swapInto(staging, outDir);
   return written;
+}
+
+/** Replaces `outDir` by `staging` with two renames. */
+function swapInto(staging: string, outDir: string): void {
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
+  renameSync(staging, outDir);
+  rmSync(old, { recursive: true, force: true });
 }

@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATION_SAMPLES } from "../src/code-samples.js";
 import { servicesOf, type ServiceInfo } from "../src/service-model.js";
 import { OPERATION_TAG, serviceTag, slug } from "../src/site-map.js";
 import { loadSpec } from "../src/spec-index.js";
@@ -82,11 +83,27 @@ describe("the reference", () => {
     });
   }
 
+  it("offers the four service unions as tabs of the 200 response, each opening its own known/unknown pair", async () => {
+    const operation = await section(`${slug(OPERATION_TAG)}/showjob`);
+    const tabs = operation.getByRole("tab");
+    await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining(services.map((s) => s.unionName)));
+    for (const svc of [...services].reverse()) {
+      await operation.getByRole("tab", { name: svc.unionName, exact: true }).first().click();
+      await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining([svc.knownName, svc.unknownName]));
+    }
+  });
+
   it("shows the TypeScript, CLI and curl samples on the operation", async () => {
     const operation = await section(`${slug(OPERATION_TAG)}/showjob`);
-    const panels = (await operation.locator('[data-testid="right-panel"]').allInnerTexts()).join("\n");
-    expect(panels).toContain("createJobsClient");
+    const panels = async () => (await operation.locator('[data-testid="right-panel"]').allInnerTexts()).join("\n");
+    expect(await panels()).toContain("createJobsClient");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "reference-operation.png") });
+    // The language menu lists every sample; picking one shows its source.
+    await operation.getByRole("button", { name: OPERATION_SAMPLES[0]?.label ?? "", exact: true }).first().click();
+    const offered = (await page.getByRole("menuitem").allInnerTexts()).map((t) => t.trim());
+    expect(offered).toEqual(expect.arrayContaining(OPERATION_SAMPLES.map((s) => s.label)));
+    await page.getByRole("menuitem", { name: "CLI", exact: true }).click();
+    await expect.poll(panels).toContain("cloud-jobs wait");
   });
 
   it("resolves every route the reference links to itself", async () => {
