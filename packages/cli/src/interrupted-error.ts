@@ -1,7 +1,7 @@
 /**
  * The user pressed Ctrl-C (or the process got SIGTERM) during a wait. Used
  * as the abort reason of the wait's signal, so the waiter rejects with it.
- * Exits with 130. The job itself keeps running on the server.
+ * Exits with 130 (143 for SIGTERM). The job itself keeps running on the server.
  */
 export class InterruptedError extends Error {
   override readonly name = "InterruptedError";

@@ -18,7 +18,8 @@ Environment:
   OS_REGION_NAME                 default of --region
 
 Exit codes:
-  0 success, 1 job failed, 2 usage error, 3 timeout, 4 API or network error, 130 interrupted (Ctrl-C)`;
+  0 success, 1 job failed, 2 usage error, 3 timeout, 4 API or network error,
+  130 interrupted by Ctrl-C (143 by SIGTERM)`;
 
 /** Adds the options `get` and `wait` share: where the job lives and how to print it. */
 function withConnectionOptions(command: Command): Command {
@@ -50,7 +51,7 @@ export function buildProgram(context: RunContext): Command {
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText("after", ENVIRONMENT_HELP);
 
-  withConnectionOptions(program.command("get").description("print a job: status, type, times, entities and sub-jobs"))
+  withConnectionOptions(program.command("get").description("print a job: status, type, times, entities and sub-jobs (exit 1 when it is in FAIL)"))
     .argument("<job-id>", "id of the job or sub-job")
     .action(async (jobId: string, flags: GetFlags) => {
       context.exitCode = await runGet(jobId, flags, context);

@@ -20,6 +20,7 @@ describe("describeError", () => {
     ["an unknown job during a wait", new JobNotFoundError({ jobId, service: "ecs", apiCode: "Common.0011", requestId: "req-1", cause: undefined }), 4],
     ["an API error", apiError(503, "HTTP_503", "HTTP 503 from ecs (HTTP_503): HTML page"), 4],
     ["Ctrl-C", new InterruptedError("SIGINT"), 130],
+    ["SIGTERM", new InterruptedError("SIGTERM"), 143],
     ["a bug", new TypeError("x is not a function"), 4],
   ])("maps %s to its exit code", (_, error, exitCode) => {
     expect(describeError(error).exitCode).toBe(exitCode);

@@ -44,7 +44,9 @@ export function describeError(error: unknown, endpoint?: string): ErrorReport {
   if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage, lines: [] };
   if (error instanceof UsageError) return { exitCode: ExitCode.Usage, lines: [error.message, ...detail("hint", error.hint)] };
   if (error instanceof InvalidArgumentError) return { exitCode: ExitCode.Usage, lines: [error.message] };
-  if (error instanceof InterruptedError) return { exitCode: ExitCode.Interrupted, lines: [error.message] };
+  if (error instanceof InterruptedError) {
+    return { exitCode: error.signal === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted, lines: [error.message] };
+  }
   if (error instanceof JobFailedError) return { exitCode: ExitCode.JobFailed, lines: [error.message] };
   if (error instanceof WaitTimeoutError) return timeoutReport(error);
   // Its message already names the code, the request id and the expiry rule.

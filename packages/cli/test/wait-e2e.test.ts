@@ -66,13 +66,16 @@ describe("cloud-jobs wait", () => {
     expect(run.stderr).toContain("hint: check the job id, --service and --project-id");
   });
 
-  it("exits 130 on Ctrl-C and says the job keeps running", async () => {
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)("exits cleanly on %s with %i and says the job keeps running", async (signal, code) => {
     const id = await ecsJob({ duration_ms: 600_000 });
     const cli = startCli(["wait", id, ...at()], env);
     await cli.stdoutMatching(/elapsed/);
-    cli.child.kill("SIGINT");
+    cli.child.kill(signal);
     const run = await cli.done;
-    expect(run.code).toBe(130);
-    expect(run.stderr).toContain("interrupted by SIGINT; the job keeps running on the server");
+    expect(run.code).toBe(code);
+    expect(run.stderr).toBe(`cloud-jobs: interrupted by ${signal}; the job keeps running on the server\n`);
   });
 });
