@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { OPERATION_SAMPLES, readSample } from "./code-samples.js";
 import { showJobOperation } from "./error-model.js";
 import { referenceSpec } from "./reference-spec.js";
@@ -34,6 +36,14 @@ describe("referenceSpec", () => {
     const samples = showJobOperation(indexSpec(copy)).operation["x-codeSamples"] as { label: string; source: string }[];
     expect(samples.map((s) => s.label)).toEqual(OPERATION_SAMPLES.map((s) => s.label));
     expect(samples.map((s) => s.source)).toEqual(OPERATION_SAMPLES.map((s) => readSample(s.file)));
+  });
+
+  it("labels each sample with a language redocly.yaml lists, or Redoc would hide its tab", () => {
+    const config = parse(readFileSync(new URL("../redocly.yaml", import.meta.url), "utf8")) as {
+      openapi: { codeSamples: { languages: { label: string }[] } };
+    };
+    const labels = config.openapi.codeSamples.languages.map((l) => l.label);
+    expect(OPERATION_SAMPLES.map((s) => s.label)).toEqual(labels);
   });
 
   it("puts every job-type schema under its service's tag, in discriminator order", () => {

@@ -77,8 +77,7 @@ function serviceOf(spec: SpecIndex, unionName: string): ServiceInfo {
   for (const jt of jobTypes) {
     if (typeof mapping[jt.jobType] !== "string") throw new SpecShapeError(`discriminator mapping lacks ${jt.jobType}`, pointer);
   }
-  const statusRef = isNode(known.schema) ? firstProperty(spec, known.schema, "status") : undefined;
-  const statusName = spec.refName(statusRef) ?? "?";
+  const statusName = spec.refName(firstProperty(spec, known.schema, "status")) ?? "?";
   const label = unionName.replace(/Job$/, "").toUpperCase();
   const fullName = /\(([^)]+)\)/.exec(text(known.schema, "description") ?? "")?.[1] ?? label;
   const allProps = jobTypes.map((jt) => spec.deref(spec.schema(jt.schemaName)).properties).filter(isNode);
