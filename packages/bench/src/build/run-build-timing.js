@@ -41,6 +41,8 @@ export async function runBuildTiming({ quick, deadline }) {
   const warm = [];
   /** @type {string[]} */
   const problems = [];
+  /** @type {string[]} */
+  const notes = [];
   let lastPairMs = 0;
   while (cold.length < maxPairs && (cold.length < 2 || performance.now() + lastPairMs < deadline)) {
     const pairStart = performance.now();
@@ -50,8 +52,20 @@ export async function runBuildTiming({ quick, deadline }) {
       if (c.cached !== 0) problems.push(`a cold build with an empty cache dir still had ${c.cached} of ${c.tasks} tasks cached`);
       cold.push(c);
       const w = await timedBuild(cacheDir);
-      if (w.cached !== w.tasks) problems.push(`a warm rebuild had only ${w.cached} of ${w.tasks} tasks cached — some task's inputs or outputs are not cache-stable`);
-      warm.push(w);
+      if (w.missed.length === 0) warm.push(w);
+      else {
+        // A second try tells a one-off change (an edit, a build writing into its inputs once) from a task that never hits.
+        const again = await timedBuild(cacheDir);
+        if (again.missed.length === 0) {
+          warm.push(again);
+          notes.push(
+            `a warm rebuild re-ran ${w.missed.join(", ")}: its inputs changed after the cold build — someone edited the package meanwhile, or the cold build itself wrote into the task's inputs; the rebuild after that was a full hit and is the one counted`,
+          );
+        } else {
+          problems.push(`two warm rebuilds in a row re-ran ${again.missed.join(", ")}: its inputs change with every build (outputs inside its inputs?) or someone kept editing it`);
+          warm.push(again);
+        }
+      }
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
@@ -69,10 +83,11 @@ export async function runBuildTiming({ quick, deadline }) {
     ["warm: same cache, nothing changed", String(warm.length), time(warm.map((r) => r.wallMs)), turbo(warm), `${warm.at(-1)?.cached ?? 0}/${warm.at(-1)?.tasks ?? 0}`],
   ];
   const markdown = [
-    "`pnpm run build --cache-dir=<fresh temporary dir> --output-logs=errors-only` at the repository root: the cold build starts with an empty turbo cache, then the same command again is the warm rebuild (all tasks restored from that cache). Cold and warm runs alternate, each pair with a new cache directory; two pairs always, a third if it fits in the 5-minute budget. **Wall** is the whole command as a user waits for it (pnpm and turbo start-up included); **turbo** is the `Time:` turbo reports.",
+    "`pnpm run build --cache-dir=<fresh temporary dir> --output-logs=new-only` at the repository root: the cold build starts with an empty turbo cache, then the same command again is the warm rebuild (all tasks restored from that cache). Cold and warm runs alternate, each pair with a new cache directory; two pairs always, a third if it fits in the 5-minute budget. **Wall** is the whole command as a user waits for it (pnpm and turbo start-up included); **turbo** is the `Time:` turbo reports.",
     "",
     table(["build", "runs", "wall", "turbo", "cached tasks"], rows),
     ...(problems.length > 0 ? ["", ...[...new Set(problems)].map((p) => `**Problem:** ${p}.`)] : []),
+    ...(notes.length > 0 ? ["", ...[...new Set(notes)].map((n) => `Note: ${n}.`)] : []),
   ].join("\n");
   return { title: "5. Build: cold and warm", markdown, goals: [] };
 }

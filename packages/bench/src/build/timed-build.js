@@ -18,10 +18,11 @@ function buildEnv() {
  * Runs the root build and returns its wall time and turbo's task counts.
  * @param {string} cacheDir turbo `--cache-dir`
  * @param {string[]} [extraArgs] e.g. `["--dry=json"]` for a check that builds nothing
- * @returns {Promise<{ wallMs: number, turboMs: number | undefined, tasks: number, cached: number, output: string }>}
+ * @returns {Promise<{ wallMs: number, turboMs: number | undefined, tasks: number, cached: number, missed: string[], output: string }>}
  */
 export async function timedBuild(cacheDir, extraArgs = []) {
-  const args = ["run", "build", `--cache-dir=${cacheDir}`, "--output-logs=errors-only", ...extraArgs];
+  // new-only: executed tasks show their output (kept for error messages), cached ones one "cache hit" line.
+  const args = ["run", "build", `--cache-dir=${cacheDir}`, "--output-logs=new-only", ...extraArgs];
   const started = performance.now();
   const { code, output } = await new Promise((resolve, reject) => {
     // A build that takes this long is stuck, not slow (a cold one takes under a minute here).
@@ -45,6 +46,7 @@ export async function timedBuild(cacheDir, extraArgs = []) {
     turboMs: timeMatch ? Number(timeMatch[1]) * unit[/** @type {"ms" | "s" | "m"} */ (timeMatch[2])] : undefined,
     tasks: cachedMatch ? Number(cachedMatch[2]) : 0,
     cached: cachedMatch ? Number(cachedMatch[1]) : 0,
+    missed: [...output.matchAll(/^(\S+):build: cache miss/gm)].map((m) => /** @type {string} */ (m[1])),
     output,
   };
 }
