@@ -51,6 +51,15 @@ describe("cloud-jobs wait", () => {
     expect(run.stdout).toMatch(/FAIL\s+createSingleServer\s+\S+\s+Ecs\.0204: .*Quota exceeded for instances/);
   });
 
+  it("keeps waiting through transient errors, saying it retries", async () => {
+    const id = await ecsJob({ duration_ms: 1_500 });
+    await server.addFault(id, "503;retry-after=1", 2);
+    const run = await runCli(["wait", id, ...at()], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^retrying: HTTP 503 from ecs/m);
+    expect(run.stdout).toMatch(/^SUCCESS {2}sub-jobs 3\/3/m);
+  });
+
   it("exits 3 at --timeout with the last status seen", async () => {
     const id = await ecsJob({ duration_ms: 600_000 });
     const run = await runCli(["wait", id, ...at(), "--timeout", "2s"], env);

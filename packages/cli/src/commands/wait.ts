@@ -13,6 +13,12 @@ export interface WaitFlags extends ConnectionFlags {
   readonly timeout: string;
 }
 
+/** The final job after the progress lines, set apart by a blank line unless stdout is JSON only. */
+function printFinal(context: RunContext, job: object, flags: WaitFlags): void {
+  if (flags.json !== true) context.io.stdout.write("\n");
+  printJob(context, job, flags.service, flags.json);
+}
+
 function describeRetry(info: WaitRetryInfo): string {
   const reason = info.error instanceof Error ? info.error.message : String(info.error);
   const next = info.nextPollInMs === undefined ? "" : ` (next poll in ${Math.ceil(info.nextPollInMs / 1000)}s)`;
@@ -43,11 +49,11 @@ export async function runWait(jobId: string, flags: WaitFlags, context: RunConte
       onRetry: (info) => display.retrying(describeRetry(info)),
     });
     display.finish();
-    printJob(context, job, flags.service, flags.json);
+    printFinal(context, job, flags);
     return ExitCode.Success;
   } catch (error) {
     display.finish();
-    if (error instanceof JobFailedError) printJob(context, error.job as object, flags.service, flags.json);
+    if (error instanceof JobFailedError) printFinal(context, error.job as object, flags);
     throw error;
   } finally {
     stopListening();
