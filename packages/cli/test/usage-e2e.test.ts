@@ -18,6 +18,7 @@ describe("usage errors exit 2", () => {
     ["no project id", ["get", UNKNOWN_JOB_ID, "--service", "ecs", "--region", "eu-de"], { OS_AUTH_TOKEN: TOKEN }, /no project id/],
     ["no region nor endpoint", ["get", UNKNOWN_JOB_ID, "--service", "ecs"], undefined, /no region and no endpoint/],
     ["a malformed job id", ["get", "../../etc/passwd", "--service", "ecs", "--region", "eu-de"], undefined, /Invalid jobId/],
+    ["a malformed job id to wait for", ["wait", "job?id=1", "--service", "ecs", "--region", "eu-de"], undefined, /^cloud-jobs: Invalid jobId: must not contain "\?" or "#"/],
     ["a malformed project id", ["get", UNKNOWN_JOB_ID, "--service", "ecs", "--region", "eu-de", "--project-id", "../p"], undefined, /Invalid projectId/],
   ];
 

@@ -1,4 +1,4 @@
-import { createJobsClient, JobFailedError, type WaitRetryInfo } from "@cloud-jobs/client";
+import { assertJobId, createJobsClient, JobFailedError, type WaitRetryInfo } from "@cloud-jobs/client";
 import { clientOptionsFrom, type ConnectionFlags } from "../connection-options.js";
 import { parseDuration } from "../duration.js";
 import { ExitCode, type ExitCodeValue } from "../exit-codes.js";
@@ -38,6 +38,8 @@ export async function runWait(jobId: string, flags: WaitFlags, context: RunConte
   const timeoutMs = parseDuration(flags.timeout, "--timeout");
   const client = createJobsClient({ ...clientOptionsFrom(flags, io.env), fetch: io.fetch });
   context.endpoint = client.endpoint;
+  // Refuse a bad id before the display draws anything for it.
+  assertJobId(jobId);
   const controller = new AbortController();
   const stopListening = io.onInterrupt((signal) => controller.abort(new InterruptedError(signal)));
   const display = createProgressDisplay(flags.json === true ? io.stderr : io.stdout, jobId);
