@@ -16,7 +16,8 @@ export function renderConcurrentWaits(plan, runs) {
     ["wall time (all waits ended)", spread(s((r) => r.wallMs / 1000), { unit: "s", decimals: 1 })],
     ["requests sent", spread(s((r) => r.requests), { decimals: 0 })],
     ["requests per wait", spread(s((r) => r.requests / r.waits), { decimals: 2 })],
-    ["mean request rate", spread(s((r) => r.meanRate), { unit: "/s", decimals: 0 })],
+    // A sliding one-second cap allows up to cap × (T + 1) requests in T seconds, so this may top the cap a little.
+    ["requests ÷ wall time", spread(s((r) => r.meanRate), { unit: "/s", decimals: 0 })],
     ["busiest 1-s window, as dispatched by the watcher", `${spread(busiest, { decimals: 0 })} (cap ${plan.maxRequestsPerSecond})`],
     ["busiest 100-ms window, as dispatched by the watcher", spread(s((r) => r.busiestTenthDispatched), { decimals: 0 })],
     ["busiest 1-s window, as handed to fetch by the client", spread(s((r) => r.busiestFetchSecond), { decimals: 0 })],
