@@ -64,6 +64,25 @@ describe("waitForJob with transient faults", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("pauses 1, 2, 4 s after 429s that carry no Retry-After, and forgets them after an answer", async () => {
+    const id = jobId(34);
+    const throttled = () => () => Response.json({ error: { code: "Common.1503", message: "Flow control" } }, { status: 429 });
+    const sim = new JobSimulator()
+      .add({ jobId: id, beginAt: T0, endMs: 60_000, outcome: "SUCCESS" })
+      .failCall(2, throttled())
+      .failCall(3, throttled())
+      .failCall(4, throttled())
+      .failCall(6, throttled());
+    const done = track(waitForJob(simulatedGetJob(sim), id, { timeoutMs: 120_000 }));
+    await vi.advanceTimersByTimeAsync(120_000);
+
+    expect(done.value?.status).toBe("SUCCESS");
+    const gaps = sim.calls.slice(1, 7).map((c, i) => c.at - (sim.calls[i]?.at ?? 0));
+    expect(gaps.slice(1, 4)).toEqual([1_000, 2_000, 4_000]);
+    expect(gaps[5]).toBe(1_000); // the answer between reset the pause
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("times out at the deadline without a poll when Retry-After reaches past it", async () => {
     const id = jobId(32);
     const sim = new JobSimulator().add({ jobId: id, beginAt: T0, endMs: 300_000, outcome: "SUCCESS" }).failCall(2, tooManyRequests(120));
