@@ -1,8 +1,11 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { matchingMembers, openapi, validator } from "./ajv.js";
 
-const seedsDir = new URL("../../../../shared/seeds/examples/", import.meta.url);
+// The seed bodies are vendored beside this test so a clone without ../shared still runs it;
+// where ../shared exists (every developer machine and CI), they must still be identical.
+const seedsDir = new URL("./seeds/", import.meta.url);
+const sharedSeedsDir = new URL("../../../../shared/seeds/examples/", import.meta.url);
 const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".json"));
 const serviceOf = { ecs: "EcsJob", bms: "BmsJob", evs: "EvsJob", vbs: "VbsJob" } as const;
 const operation = openapi.paths["/v1/{project_id}/jobs/{job_id}"].get;
@@ -14,6 +17,11 @@ const okExamples: Record<string, { value: unknown }> = Object.fromEntries(
 
 describe("seed examples", () => {
   it("finds the eight seed bodies", () => expect(seeds).toHaveLength(8));
+
+  it.runIf(existsSync(sharedSeedsDir))("keeps the vendored seeds identical to shared/seeds/examples", () => {
+    expect(readdirSync(sharedSeedsDir).filter((f) => f.endsWith(".json")).sort()).toEqual([...seeds].sort());
+    for (const file of seeds) expect(readFileSync(new URL(file, seedsDir), "utf8")).toBe(readFileSync(new URL(file, sharedSeedsDir), "utf8"));
+  });
 
   it.each(seeds)("%s validates against its service's schema (or ErrorResponse)", (file) => {
     const body = JSON.parse(readFileSync(new URL(file, seedsDir), "utf8"));
