@@ -13,9 +13,11 @@ import { resolveWatcherOptions, type JobWatcherOptions } from "./watcher-options
  * Schedules the polls of many waits under one request-rate cap, with a single
  * timer for all of them: every wait sits in a heap ordered by its next poll and
  * in one ordered by its deadline, and the timer fires for the earliest of the
- * two or when the rate budget frees up. When the server answers 429, every wait
- * pauses until `Retry-After` and the cap is halved for a while (see
- * `RequestRateLimiter`). Each wait keeps the semantics of `waitForJob`.
+ * two or when the rate budget frees up. Polls are paced, not batched: under a
+ * cap of `N` per second they start `1/N` s apart, earliest due first (at most
+ * `ceil(N / 100)` at once). On a 429 every wait pauses until `Retry-After` and
+ * the cap is halved for a while (see `RequestRateLimiter`). Each wait keeps
+ * the semantics of `waitForJob`.
  *
  * @example
  * const watcher = createJobWatcher({ client, maxRequestsPerSecond: 20 });
@@ -29,9 +31,7 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
   const deadlines = heapByDeadline<J>();
   const active = new Set<ScheduledWait<J>>();
   const timer = new SingleTimer(pump);
-  let inFlight = 0;
-  let requests = 0;
-  let throttled = 0;
+  let [inFlight, requests, throttled] = [0, 0, 0];
   let closed = false;
   let clock = Number.NEGATIVE_INFINITY;
   const now = (): number => (clock = Math.max(clock, Date.now())); // the system clock may be set back; the schedule must not
@@ -93,7 +93,7 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
     for (let e = deadlines.peek(); e !== undefined && e.deadlineAt <= t; e = deadlines.peek()) {
       end(e, { end: "reject", error: e.run.timeoutError() });
     }
-    // A fresh time per request: sending a burst takes milliseconds, and the cap must hold on the real clock.
+    // A fresh time per request: even a small burst takes time to send, and the cap holds on the real clock.
     for (let e = polls.peek(); e !== undefined && e.dueAt <= t; e = polls.peek()) {
       if (inFlight >= maxConcurrent || !limiter.allows(now())) break;
       polls.delete(e);
@@ -137,7 +137,7 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
 
   function close(): void {
     closed = true;
-    for (const entry of [...active]) end(entry, { end: "reject", error: new WatcherClosedError(entry.run.options.jobId) });
+    for (const e of [...active]) end(e, { end: "reject", error: new WatcherClosedError(e.run.options.jobId) });
     timer.clear();
   }
 

@@ -10,9 +10,10 @@ export interface JobsClientLike<J extends JobLike> {
 /** Options of `createJobWatcher` besides the source of jobs; the `WaitTuning` fields are defaults for every wait. */
 export interface JobWatcherCommonOptions extends WaitTuning {
   /**
-   * Request-rate cap shared by all waits: never more than `floor(n)` requests
-   * in any one-second window (below 1: one per `1/n` s). `Infinity`: no cap,
-   * only the shared 429 backoff. Default 10.
+   * Request-rate cap shared by all waits: requests start `1/n` s apart (at
+   * most `ceil(n / 100)` together) and never more than `floor(n)` fall in any
+   * one-second window (below 1: one per `1/n` s). `Infinity`: no cap, only
+   * the shared 429 backoff. Default 10.
    */
   readonly maxRequestsPerSecond?: number;
   /** Cap on requests in flight at once. Default `Infinity` (the rate cap already bounds it). */

@@ -24,15 +24,17 @@ function simulatedJobs(specs: readonly SimulatedJobSpec[], fault?: (call: number
 const throttle = (retryAfterMs?: number) =>
   new JobsApiError({ status: 429, code: "Common.1503", message: "Flow control", service: "ecs", retryable: true, retryAfterMs });
 
-/** Most requests sent in any window [t, t + 1000). */
-function busiestSecond(sentAt: readonly number[]): number {
+/** Most requests sent in any window [t, t + windowMs). */
+function busiestWindow(sentAt: readonly number[], windowMs = 1_000): number {
   let most = 0;
   for (let i = 0, j = 0; i < sentAt.length; i++) {
-    while ((sentAt[i] ?? 0) - (sentAt[j] ?? 0) >= 1_000) j++;
+    while ((sentAt[i] ?? 0) - (sentAt[j] ?? 0) >= windowMs) j++;
     most = Math.max(most, i - j + 1);
   }
   return most;
 }
+
+const specsOf = (n: number) => Array.from({ length: n }, (_, i) => jobId(i));
 
 async function runUntilSettled(promises: Promise<unknown>[], stepMs = 1_000, maxSteps = 100_000) {
   let pending = promises.length;
@@ -49,7 +51,7 @@ afterEach(() => {
 });
 
 describe("createJobWatcher", () => {
-  it("holds 10 000 concurrent waits without ever exceeding the cap in any one-second window", async () => {
+  it("holds 10 000 concurrent waits, pacing their polls 1/N s apart and never exceeding the cap in any one-second window", async () => {
     const specs = Array.from({ length: 10_000 }, (_, i) => ({
       jobId: jobId(i),
       beginAt: T0 - (i % 7) * 1_000,
@@ -64,7 +66,8 @@ describe("createJobWatcher", () => {
 
     expect(await runUntilSettled(outcomes, 10_000)).toBe(0);
 
-    expect(busiestSecond(sentAt)).toBeLessThanOrEqual(50);
+    expect(busiestWindow(sentAt)).toBeLessThanOrEqual(50);
+    expect(busiestWindow(sentAt, 20)).toBe(1); // paced: one poll per 1/50 s, never a burst
     const results = await Promise.all(outcomes);
     expect(results.filter((r) => r === "SUCCESS")).toHaveLength(9_000);
     expect(results.filter((r) => r === "JobFailedError")).toHaveLength(1_000);
@@ -89,17 +92,24 @@ describe("createJobWatcher", () => {
     expect(during).toEqual([]);
     expect(sentAt.filter((t) => t >= throttledAt + 5_000).length).toBeGreaterThan(0);
     // Recovery: the cap grows back by a tenth per second after the pause.
-    expect(busiestSecond(sentAt.filter((t) => t >= throttledAt + 5_000 && t < throttledAt + 6_000))).toBeLessThanOrEqual(10);
+    expect(busiestWindow(sentAt.filter((t) => t >= throttledAt + 5_000 && t < throttledAt + 6_000))).toBeLessThanOrEqual(10);
     expect(watcher.stats().currentLimit).toBe(20);
   });
 
   it("halves the cap once for a burst of 429s to requests that were in flight together", async () => {
-    const specs = Array.from({ length: 40 }, (_, i) => ({ jobId: jobId(i), beginAt: T0, endMs: 60_000, outcome: "SUCCESS" as const }));
-    const { getJob } = simulatedJobs(specs, (call) => (call <= 20 ? throttle() : undefined));
+    // The first 20 polls (paced over the first second) are all answered 429 two seconds after they went.
+    let calls = 0;
+    const getJob: GetJob<JobLike> = (id) => {
+      calls += 1;
+      if (calls > 20) return Promise.resolve({ status: "SUCCESS", job_id: id });
+      return new Promise((_, reject) => setTimeout(() => reject(throttle()), 2_000));
+    };
     const watcher = createJobWatcher({ getJob, maxRequestsPerSecond: 20 });
-    const outcomes = specs.map((s) => watcher.wait(s.jobId));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(watcher.stats()).toMatchObject({ throttled: 20, currentLimit: 10 });
+    const outcomes = specsOf(40).map((id) => watcher.wait(id));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(watcher.stats()).toMatchObject({ inFlight: 20, throttled: 0 });
+    await vi.advanceTimersByTimeAsync(2_000); // their answers came 2.0 … 2.95 s in, all after the first reaction
+    expect(watcher.stats()).toMatchObject({ inFlight: 0, throttled: 20, currentLimit: 10 });
     await runUntilSettled(outcomes);
   });
 

@@ -3,15 +3,32 @@ import { describe, expect, it } from "vitest";
 import { RequestRateLimiter } from "../../src/wait/index.js";
 
 describe("RequestRateLimiter", () => {
-  it("lets a burst of N go, then nothing until the oldest of them is a second (and a clock tick) old", () => {
+  it("spaces requests 1/N s apart after a burst of ceil(N / 100)", () => {
+    const limiter = new RequestRateLimiter(500);
+    expect(limiter.burst(0)).toBe(5);
+    expect(Array.from({ length: 8 }, () => limiter.tryAcquire(0))).toEqual([true, true, true, true, true, false, false, false]);
+    expect(limiter.nextAllowedAt(0)).toBe(2);
+    expect(limiter.tryAcquire(1)).toBe(false);
+    expect([limiter.tryAcquire(2), limiter.tryAcquire(2)]).toEqual([true, false]);
+    expect(limiter.nextAllowedAt(3)).toBe(4);
+  });
+
+  it("lets one request go at a time at low rates, the next one 1/N s later", () => {
     const limiter = new RequestRateLimiter(3);
-    expect([0, 0, 10].map((t) => limiter.tryAcquire(t))).toEqual([true, true, true]);
-    expect(limiter.tryAcquire(1_000)).toBe(false);
-    expect(limiter.nextAllowedAt(1_000)).toBe(1_001);
-    expect(limiter.tryAcquire(1_001)).toBe(true);
-    expect(limiter.tryAcquire(1_001)).toBe(true);
-    expect(limiter.tryAcquire(1_010)).toBe(false);
-    expect(limiter.nextAllowedAt(1_010)).toBe(1_011);
+    expect(limiter.burst(0)).toBe(1);
+    expect([limiter.tryAcquire(0), limiter.tryAcquire(0)]).toEqual([true, false]);
+    expect(limiter.nextAllowedAt(0)).toBe(334); // 333.3 ms, on the next whole millisecond
+    expect(limiter.tryAcquire(333)).toBe(false);
+    expect(limiter.tryAcquire(334)).toBe(true);
+  });
+
+  it("keeps the one-second cap when the initial burst and the pace together would exceed it", () => {
+    const limiter = new RequestRateLimiter(500);
+    const sent: number[] = [];
+    for (let t = 0; t <= 2_000; t++) while (limiter.tryAcquire(t)) sent.push(t);
+    // The pace alone would allow 5 at 0 ms, then one every 2 ms: 504 in the first second.
+    expect(sent.filter((t) => t <= 1_000)).toHaveLength(500);
+    expect(limiter.nextAllowedAt(2_000)).toBeGreaterThan(2_000);
   });
 
   it("spaces requests 1/rate apart below one request per second", () => {
@@ -23,17 +40,34 @@ describe("RequestRateLimiter", () => {
 
   it("never lets more than floor(rate) requests into any one-second window, whatever the request times", () => {
     fc.assert(
-      fc.property(fc.double({ min: 1, max: 40, noNaN: true }), fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 400 }), (rate, gaps) => {
+      fc.property(fc.double({ min: 1, max: 1_000, noNaN: true }), fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 2_000 }), (rate, gaps) => {
         const limiter = new RequestRateLimiter(rate);
         const sent: number[] = [];
         let t = 0;
         for (const gap of gaps) {
           t += gap;
-          if (limiter.tryAcquire(t)) sent.push(t);
+          while (limiter.tryAcquire(t)) sent.push(t);
         }
         const cap = Math.floor(rate);
         // Strictly more than 1000 ms: stamps are whole milliseconds of a finer real clock.
         for (let i = cap; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - cap] ?? 0)).toBeGreaterThan(1_000);
+      }),
+    );
+  });
+
+  it("never starts more than the burst within any 1/N-s slice, whatever the request times", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2_000 }), fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 1_000 }), (rate, gaps) => {
+        const limiter = new RequestRateLimiter(rate);
+        const burst = limiter.burst(0);
+        const sent: number[] = [];
+        let t = 0;
+        for (const gap of gaps) {
+          t += gap;
+          while (limiter.tryAcquire(t)) sent.push(t);
+        }
+        // Request i and request i + burst are at least one interval apart.
+        for (let i = burst; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - burst] ?? 0)).toBeGreaterThanOrEqual(1_000 / rate);
       }),
     );
   });
