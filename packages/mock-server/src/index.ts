@@ -8,6 +8,6 @@ export { FAULT_SYNTAX, FaultSyntaxError, parseFaults, type Fault } from "./fault
 export { SimulationInputError, type SimulatedJobInput } from "./jobs/simulation-plan.js";
 export type { SimulatedJobInfo } from "./jobs/simulations.js";
 export { MockListenError } from "./listen.js";
-export { MockOptionsError, type MockServerOptions } from "./options.js";
+export { DEFAULT_MOCK_TIMEOUTS, MockOptionsError, type MockServerOptions, type MockTimeouts } from "./options.js";
 export { serviceOfHost } from "./service-of-host.js";
 export { startMockServer, type MockServer } from "./start-mock-server.js";

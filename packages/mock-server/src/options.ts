@@ -17,9 +17,31 @@ export interface MockServerOptions {
   readonly token?: string;
   /** The fixtures to serve; all of `@cloud-jobs/fixtures` by default. */
   readonly fixtures?: readonly Fixture[];
-  /** Called with one line per request (`GET /v1/…/jobs/… 200 evs`). */
+  /** Called with one line per request (`GET /v1/…/jobs/… 200 evs`) and per client error (`client error ERR_HTTP_REQUEST_TIMEOUT: 408`). */
   readonly log?: (line: string) => void;
+  /** Connection timeouts; the defaults suit a local mock on a busy machine (see `MockTimeouts`). */
+  readonly timeouts?: Partial<MockTimeouts>;
 }
+
+/**
+ * How long the mock waits on a client, in ms. Node counts the headers timeout
+ * of a connection's first request from the moment it accepted the connection,
+ * so on a loaded machine a client that connects and is then descheduled can
+ * hit it without being slow at all: the defaults are long (Node's own 60 s),
+ * and the keep-alive outlasts a poll interval, so that a client reusing a
+ * connection seldom races the server closing it.
+ */
+export interface MockTimeouts {
+  /** From accept (or the first byte of a later request) to the end of its headers; then 408. Default 60 000. */
+  readonly headersMs: number;
+  /** From the same moment to the end of the request; then 408. Default 120 000, never below `headersMs`. */
+  readonly requestMs: number;
+  /** An idle keep-alive connection is closed after this (and the client is told so in `Keep-Alive`). Default 65 000. */
+  readonly keepAliveMs: number;
+}
+
+/** Default `timeouts`. */
+export const DEFAULT_MOCK_TIMEOUTS: MockTimeouts = { headersMs: 60_000, requestMs: 120_000, keepAliveMs: 65_000 };
 
 /** Options after defaults and checks. */
 export interface ResolvedOptions {
@@ -31,6 +53,7 @@ export interface ResolvedOptions {
   readonly token: string | undefined;
   readonly fixtures: readonly Fixture[];
   readonly log: (line: string) => void;
+  readonly timeouts: MockTimeouts;
 }
 
 /** An option of `startMockServer` has a value it cannot use. */
@@ -55,6 +78,11 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
   if (options.service !== undefined && !isServiceName(options.service)) throw new MockOptionsError("service", `must be ecs, bms, evs or vbs, got ${String(options.service)}`);
   if (Boolean(options.accessKey) !== Boolean(options.secretKey)) throw new MockOptionsError("accessKey", "give both accessKey and secretKey, or neither");
   if (options.now !== undefined && typeof options.now !== "function") throw new MockOptionsError("now", "must be a function returning ms since the epoch");
+  const timeouts = { ...DEFAULT_MOCK_TIMEOUTS, ...options.timeouts };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new MockOptionsError(`timeouts.${name}`, `must be a whole number of ms ≥ 1, got ${String(value)}`);
+  }
+  if (timeouts.requestMs < timeouts.headersMs) throw new MockOptionsError("timeouts.requestMs", `must be at least timeouts.headersMs (${timeouts.headersMs})`);
   return {
     port,
     host,
@@ -64,5 +92,6 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     token: options.token,
     fixtures: options.fixtures ?? allFixtures,
     log: options.log ?? (() => {}),
+    timeouts,
   };
 }

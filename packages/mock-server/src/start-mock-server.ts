@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { errorFixtures, jobCatalogue } from "@cloud-jobs/fixtures";
+import { onClientError } from "./client-error-answer.js";
 import { ErrorAnswers } from "./error-answers.js";
 import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults/fault-rules.js";
 import { createHandler } from "./handler.js";
@@ -68,18 +69,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     errors: new ErrorAnswers(errorFixtures),
     closing: abort.signal,
   };
-  const server = createServer({ maxHeaderSize: 16 * 1024, requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, createHandler(state));
+  const { headersMs, requestMs, keepAliveMs } = resolved.timeouts;
+  const server = createServer(
+    {
+      maxHeaderSize: 16 * 1024,
+      headersTimeout: headersMs,
+      requestTimeout: requestMs,
+      keepAliveTimeout: keepAliveMs,
+      // Node checks the two timeouts on an interval (30 s by default); a quarter of the headers timeout keeps them close to what was asked.
+      connectionsCheckingInterval: Math.max(10, Math.min(30_000, Math.floor(headersMs / 4))),
+    },
+    createHandler(state),
+  );
   const sockets = new Set<Socket>();
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
   });
-  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    // Malformed requests get a bare status line, then the socket goes; the server never throws over them.
-    const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    else socket.destroy();
-  });
+  // Malformed or timed-out requests get Node's statuses (400, 408, 431) with a JSON body; the server never throws over them.
+  server.on("clientError", onClientError(resolved.log));
   await listen(server, resolved.port, resolved.host);
   const { port } = server.address() as AddressInfo;
   const urlHost = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;

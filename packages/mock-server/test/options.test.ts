@@ -20,6 +20,9 @@ describe("startMockServer options", () => {
     [{ accessKey: "AK" }, "accessKey"],
     [{ now: 5 }, "now"],
     [{ host: "" }, "host"],
+    [{ timeouts: { headersMs: 0 } }, "timeouts.headersMs"],
+    [{ timeouts: { keepAliveMs: 1.5 } }, "timeouts.keepAliveMs"],
+    [{ timeouts: { headersMs: 5_000, requestMs: 1_000 } }, "timeouts.requestMs"],
   ])("refuses %j before listening (%s)", async (options, option) => {
     const error = await startMockServer(options as unknown as MockServerOptions).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MockOptionsError);
