@@ -44,7 +44,7 @@ const entries = {
   "createJobsClient, getJob + waitForJob": `import { createJobsClient } from ${JSON.stringify(dist)};
     const c = createJobsClient({ service: "evs", region: "eu-de", projectId: "${PROJECT_ID}", auth: { token: "t" } });
     c.getJob("${JOB_ID}").then(console.log); c.waitForJob("${JOB_ID}").then(console.log);`,
-  "signRequest alone": `import { signRequest } from ${JSON.stringify(dist)};
+  "signRequest alone": `import { signRequest } from ${JSON.stringify(dist.replace(/index\.js$/, "signer.js"))};
     signRequest({ method: "GET", url: "https://h/x", headers: {} }, { accessKey: "a", secretKey: "s" }).then(console.log);`,
 };
 

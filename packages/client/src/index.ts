@@ -72,38 +72,8 @@ export {
   type SubJobSummary,
 } from "./job-helpers.js";
 
-// SDK-HMAC-SHA256 signing (also used by the mock server to verify requests)
-export {
-  EMPTY_BODY_SHA256,
-  SIGNING_ALGORITHM,
-  canonicalHeaders,
-  canonicalQueryString,
-  canonicalRequest,
-  canonicalUri,
-  signedHeaderNames,
-  stringToSign,
-  type CanonicalRequestParts,
-  type HeaderInput,
-} from "./auth/canonical-request.js";
-export { percentEncode } from "./auth/percent-encode.js";
-export {
-  authorizationHeader,
-  formatSdkDate,
-  payloadHash,
-  signRequest,
-  type AkSkCredentials,
-  type SignableRequest,
-  type SignedRequest,
-} from "./auth/signer.js";
-export {
-  parseAuthorization,
-  verifySignature,
-  type ParsedAuthorization,
-  type ReceivedRequest,
-  type VerifyOptions,
-  type VerifyResult,
-} from "./auth/verify.js";
-export { hmacSha256Hex, sha256Hex } from "./auth/web-crypto.js";
+// SDK-HMAC-SHA256 signing and verification live on the subpath `@cloud-jobs/client/signer`
+// (src/signer.ts), so that the lazily loaded signer stays out of token-only bundles.
 
 // The waiter (src/wait/, its own index lists its public API): waitForJob, createJobWatcher,
 // JobFailedError, WaitTimeoutError, JobNotFoundError, polling policies and their types.

@@ -1,11 +1,11 @@
-import createClient from "openapi-fetch";
-import { signingMiddleware } from "./signing-middleware.js";
+import { defaultPathSerializer } from "openapi-fetch";
 import { callSignal } from "./call-signal.js";
 import {
   DEFAULT_TIMEOUT_MS,
   checkAuth,
   checkRetry,
   checkTimeout,
+  type AkSkAuth,
   type GetJobOptions,
   type JobsClientOptions,
 } from "./client-options.js";
@@ -22,6 +22,9 @@ import { send } from "./send.js";
 import { isServiceName, type ServiceName } from "./service.js";
 import { invalidResponse, networkError, timeoutError, type TransportContext } from "./transport-errors.js";
 import type { JobOf } from "./types.js";
+
+/** The one operation, `showJob`, as the spec names its path. */
+const JOB_PATH: keyof paths = "/v1/{project_id}/jobs/{job_id}";
 
 /** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */
 export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
@@ -58,56 +61,45 @@ export function createJobsClientCore<S extends ServiceName>(options: JobsClientO
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw new InvalidArgumentError("fetch", "must be a function");
   const endpoint = endpointFor(options);
   const context: TransportContext = { service, secrets };
-  const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-
-  // A token is a fixed header; only AK/SK needs a middleware (a signature per request).
-  const headers = "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : { Accept: "application/json" };
-  const api = createClient<paths>({ baseUrl: endpoint, headers, redirect: "manual" });
-  if (!("token" in auth)) api.use(signingMiddleware(auth, projectId));
+  const fetchFn = options.fetch;
+  // A token is a fixed header; AK/SK needs a signature per request, from a module loaded on first use.
+  const tokenHeaders: Record<string, string> | undefined = "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : undefined;
+  let signer: Promise<typeof import("./sign-job-request.js")> | undefined;
+  const clientRetry = resolveRetry(options.retry, undefined);
+  // openapi-fetch fills the spec's path template; the job id goes in per call.
+  const urlTemplate = defaultPathSerializer(endpoint + JOB_PATH, { project_id: projectId });
 
   async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
-    let result: Awaited<ReturnType<typeof getStream>>;
     try {
-      result = await getStream(jobId, signal);
+      // Ids are checked before any request: only letters, digits, "-" and "_", nothing to encode.
+      const url = urlTemplate.replace("{job_id}", jobId);
+      let headers = tokenHeaders;
+      if (headers === undefined) {
+        const { signedJobHeaders } = await (signer ??= import("./sign-job-request.js"));
+        headers = await signedJobHeaders(new URL(url), auth as AkSkAuth, projectId);
+      }
+      const response = await send(fetchFn, url, headers, signal, context);
+      const body = await readBodyText(response, MAX_JOB_BODY_BYTES, signal, fetchFn === undefined);
+      const requestId = (): string | undefined => response.headers.get("x-request-id") ?? undefined;
+      if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId());
+      const parsed = parseJson(body.text);
+      if (parsed !== undefined && isJobShaped(parsed.value)) {
+        rememberService(parsed.value, service);
+        return parsed.value as JobOf<S>;
+      }
+      // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
+      if (response.status !== 200) throw errorFromResponse(response, body, context);
+      const what =
+        parsed !== undefined
+          ? "JSON that is not a job (an object with string job_id, job_type and status)"
+          : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";
+      throw invalidResponse(context, 200, what, requestId());
     } catch (error) {
       if (signal.aborted) throw signal.reason;
       if (error instanceof JobsApiError || error instanceof InvalidArgumentError) throw error;
+      // No usable answer: refused, reset, a body that broke off, the signer's chunk not loading, a hostile Response.
       throw networkError(context, error);
     }
-    const { response } = result;
-    const requestId = response.headers.get("x-request-id") ?? undefined;
-    let body;
-    try {
-      body = await readBodyText(result.data ?? null, MAX_JOB_BODY_BYTES, signal);
-    } catch (error) {
-      if (signal.aborted) throw signal.reason;
-      throw networkError(context, error);
-    }
-    if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
-    const parsed = parseJson(body.text);
-    if (parsed !== undefined && isJobShaped(parsed.value)) {
-      rememberService(parsed.value, service);
-      return parsed.value as JobOf<S>;
-    }
-    // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
-    if (response.status !== 200) throw errorFromResponse(response, body, context);
-    throw invalidResponse(
-      context,
-      200,
-      parsed === undefined
-        ? body.text.trim() === "" ? "an empty body" : "a body that is not JSON"
-        : "JSON that is not a job (an object with string job_id, job_type and status)",
-      requestId,
-    );
-  }
-
-  function getStream(jobId: string, signal: AbortSignal) {
-    return api.GET("/v1/{project_id}/jobs/{job_id}", {
-      params: { path: { project_id: projectId, job_id: jobId } },
-      parseAs: "stream",
-      signal,
-      fetch: (request: Request) => send(fetchFn, request, signal, context),
-    });
   }
 
   return {
@@ -120,7 +112,7 @@ export function createJobsClientCore<S extends ServiceName>(options: JobsClientO
       checkTimeout(callOptions.timeoutMs, "options.timeoutMs");
       const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       let lastError: JobsApiError | undefined;
-      const policy = resolveRetry(options.retry, callOptions.retry);
+      const policy = callOptions.retry === undefined ? clientRetry : resolveRetry(options.retry, callOptions.retry);
       const call = callSignal(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
       try {
         return await withRetry(

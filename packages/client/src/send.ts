@@ -1,6 +1,7 @@
+import type { FetchLike } from "./client-options.js";
 import { JobsApiError } from "./errors.js";
 import { errorFromResponse } from "./normalize-error.js";
-import { readBodyText } from "./read-body.js";
+import { abortable, readBodyText } from "./read-body.js";
 import { invalidResponse, networkError, type TransportContext } from "./transport-errors.js";
 
 /** Error bodies are read up to this size; the rest is dropped. */
@@ -11,51 +12,43 @@ function looksLikeResponse(value: unknown): value is Response {
   return typeof r === "object" && r !== null && typeof r.status === "number" && typeof r.headers?.get === "function";
 }
 
-function settleOrAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 /**
- * Calls `fetch` for one attempt and turns every answer that is not a 2xx into
- * a `JobsApiError`, so openapi-fetch only ever sees success. The signal
- * settles the call even when an injected `fetch` ignores it. Redirects are
- * not followed: the credentials headers would go to wherever `Location` points.
+ * Sends one attempt of `GET url` and turns every answer that is not a 2xx
+ * into a `JobsApiError`. The global `fetch` gets the URL and init as they
+ * are (building a `Request` first would make it copy one); an injected
+ * `fetch` gets a `Request`, and the signal settles the call even when it
+ * ignores the signal. Redirects are not followed: the credentials headers
+ * would go to wherever `Location` points.
  */
 export async function send(
-  fetchFn: (request: Request) => Promise<Response>,
-  request: Request,
+  fetchFn: FetchLike | undefined,
+  url: string,
+  headers: Record<string, string>,
   signal: AbortSignal,
   context: TransportContext,
 ): Promise<Response> {
   if (signal.aborted) throw signal.reason;
-  let response: unknown;
-  try {
-    response = await settleOrAbort(Promise.resolve().then(() => fetchFn(request)), signal);
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    if (error instanceof JobsApiError) throw error;
-    throw networkError(context, error);
-  }
+  const init: RequestInit = { headers, signal, redirect: "manual" };
+  // A rejection here is a network error; the caller turns it into one (or into the signal's reason).
+  const response: unknown = await (fetchFn === undefined
+    ? fetch(url, init)
+    : abortable(Promise.resolve().then(() => fetchFn(new Request(url, init))), signal));
   if (!looksLikeResponse(response)) throw invalidResponse(context, undefined, "something that is not a Response");
   // Browsers hide the status of a redirect not followed (type "opaqueredirect", status 0).
   if (response.type === "opaqueredirect") throw invalidResponse(context, undefined, "a redirect, which is not followed");
-  if (response.status >= 300 && response.status < 400) {
+  const { status } = response;
+  if (status >= 200 && status < 300) return response;
+  if (status >= 300 && status < 400) {
     throw new JobsApiError({
-      status: response.status,
-      code: `HTTP_${response.status}`,
+      status,
+      code: `HTTP_${status}`,
       message: `${context.service} answered with a redirect, which is not followed (credentials would go along)`,
       service: context.service,
       retryable: false,
     });
   }
-  if (response.status === 0 || response.type === "error") throw networkError(context, new Error("network error response"));
-  if (response.status >= 200 && response.status < 300) return response;
-  const body = await readBodyText(response.body, MAX_ERROR_BODY_BYTES, signal).catch(() => {
+  if (status === 0 || response.type === "error") throw networkError(context, new Error("network error response"));
+  const body = await readBodyText(response, MAX_ERROR_BODY_BYTES, signal, fetchFn === undefined).catch(() => {
     if (signal.aborted) throw signal.reason;
     return { text: "", truncated: false };
   });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createJobsClient, isKnownJobType, verifySignature, type EvsJob } from "../src/index.js";
+import { createJobsClient, isKnownJobType, type EvsJob } from "../src/index.js";
+import { verifySignature } from "../src/signer.js";
 import { EVS_RUNNING, JOB_ID, PROJECT_ID, json, scriptedFetch } from "./helpers.js";
 
 const base = { service: "evs" as const, projectId: PROJECT_ID, endpoint: "https://evs.eu-de.otc.t-systems.com", retry: { random: () => 0 } };

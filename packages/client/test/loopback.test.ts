@@ -2,7 +2,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJobsClient, verifySignature, type Auth } from "../src/index.js";
+import { createJobsClient, type Auth } from "../src/index.js";
+import { verifySignature } from "../src/signer.js";
 import { EVS_RUNNING, PROJECT_ID } from "./helpers.js";
 
 const AK = "LOOPBACKAKEXAMPLE000";

@@ -1,4 +1,4 @@
-import { signRequest } from "@cloud-jobs/client";
+import { signRequest } from "@cloud-jobs/client/signer";
 import { getFixture, validateError } from "@cloud-jobs/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockServer, type MockServer } from "../src/index.js";

@@ -1,7 +1,7 @@
-// Signing alone, without the network: our Web Crypto signer against the SDK's
+// Signing alone, without the network: our signer (node:crypto where the runtime has it) against the SDK's
 // AKSKSigner, to show how much of the AK/SK per-call figure is the signature.
 // tinybench samples each contender within a round; rounds alternate the order.
-import { signRequest } from "@cloud-jobs/client";
+import { signRequest } from "@cloud-jobs/client/signer";
 import { Bench } from "tinybench";
 import { BenchError } from "../lib/bench-error.js";
 import { pairedRatios, summarize } from "../lib/stats.js";
@@ -16,7 +16,7 @@ function tasks() {
   const { signer } = loadOfficialSdk();
   const credential = { getAk: () => AK_SK.accessKey, getSk: () => AK_SK.secretKey };
   return [
-    { name: "cloud-jobs signRequest (Web Crypto)", fn: () => signRequest({ method: "GET", url: URL_, headers: { Host: HOST, "X-Project-Id": PROJECT_ID } }, AK_SK) },
+    { name: "cloud-jobs signRequest (node:crypto, Web Crypto fallback)", fn: () => signRequest({ method: "GET", url: URL_, headers: { Host: HOST, "X-Project-Id": PROJECT_ID } }, AK_SK) },
     {
       name: "official SDK AKSKSigner.sign (node:crypto)",
       fn: () => signer.sign({ method: "GET", endpoint: URL_, headers: { Host: HOST, "X-Project-Id": PROJECT_ID }, queryParams: {} }, credential),

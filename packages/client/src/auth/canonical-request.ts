@@ -12,18 +12,24 @@ export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b93
  */
 export type HeaderInput = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
-/** Headers grouped by lower-cased name; repeated headers keep every value. */
-export function headerValues(headers: HeaderInput): Map<string, string[]> {
+/** Headers already grouped by lower-cased name, as `headerValues` returns them. */
+export type GroupedHeaders = ReadonlyMap<string, readonly string[]>;
+
+/** Headers grouped by lower-cased name; repeated headers keep every value. A grouped map is returned as it is. */
+export function headerValues(headers: HeaderInput | GroupedHeaders): GroupedHeaders {
+  if (headers instanceof Map) return headers;
   const grouped = new Map<string, string[]>();
   const add = (name: string, value: string): void => {
     const key = name.toLowerCase();
-    grouped.set(key, [...(grouped.get(key) ?? []), value]);
+    const values = grouped.get(key);
+    if (values === undefined) grouped.set(key, [value]);
+    else values.push(value);
   };
   if (typeof Headers !== "undefined" && headers instanceof Headers) {
     headers.forEach((value, name) => add(name, value));
     return grouped;
   }
-  for (const [name, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) {
+  for (const [name, value] of Object.entries(headers as Readonly<Record<string, string | readonly string[] | undefined>>)) {
     if (value === undefined) continue;
     if (typeof value === "string") add(name, value);
     else for (const item of value) add(name, item);
@@ -37,7 +43,7 @@ export function headerValues(headers: HeaderInput): Map<string, string[]> {
  * (huaweicloud-sdk-go-v3 `SignedHeaders`; gateways drop `_` headers and
  * proxies rewrite the content type).
  */
-export function signedHeaderNames(headers: HeaderInput): string[] {
+export function signedHeaderNames(headers: HeaderInput | GroupedHeaders): string[] {
   return [...headerValues(headers).keys()]
     .filter((name) => !name.startsWith("content-type") && !name.includes("_"))
     .sort(compareCodePoints);
@@ -72,7 +78,7 @@ export function canonicalQueryString(query: URLSearchParams): string {
  * Canonical headers block: `name:trimmed-value\n` for each signed header in
  * order (repeated values sorted), so the block ends with a newline.
  */
-export function canonicalHeaders(headers: HeaderInput, signedHeaders: readonly string[]): string {
+export function canonicalHeaders(headers: HeaderInput | GroupedHeaders, signedHeaders: readonly string[]): string {
   const values = headerValues(headers);
   let block = "";
   for (const name of signedHeaders) {
@@ -88,7 +94,7 @@ export interface CanonicalRequestParts {
   /** Absolute URL of the request; only its path and query are used. */
   readonly url: string | URL;
   /** Request headers, including `X-Sdk-Date` and `Host` if they are to be signed. */
-  readonly headers: HeaderInput;
+  readonly headers: HeaderInput | GroupedHeaders;
   /** Lower-case header names to sign, in order (see `signedHeaderNames`). */
   readonly signedHeaders: readonly string[];
   /** Lower-hex SHA-256 of the body, or `X-Sdk-Content-Sha256`; `EMPTY_BODY_SHA256` for GET. */

@@ -13,6 +13,8 @@ function isUnreserved(byte: number): boolean {
   );
 }
 
+const UNRESERVED_ONLY = /^[\w.~-]*$/;
+
 /**
  * Percent-encodes a path segment, query key or query value the way the
  * SDK-HMAC-SHA256 signer does (huaweicloud-sdk-go-v3 `escape`): every UTF-8
@@ -24,6 +26,7 @@ function isUnreserved(byte: number): boolean {
  * @example percentEncode("a b/ü") === "a%20b%2F%C3%BC"
  */
 export function percentEncode(text: string): string {
+  if (UNRESERVED_ONLY.test(text)) return text; // ids, hosts, most names: nothing to encode
   let out = "";
   for (const byte of utf8.encode(text)) {
     out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
@@ -36,6 +39,7 @@ export function percentEncode(text: string): string {
  * it is, because a signer must not throw on a path the URL parser accepted.
  */
 export function percentDecode(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {
@@ -49,12 +53,16 @@ export function percentDecode(segment: string): string {
  * code units and differs for characters above U+FFFF.
  */
 export function compareCodePoints(a: string, b: string): number {
-  const left = Array.from(a, (c) => c.codePointAt(0) ?? 0);
-  const right = Array.from(b, (c) => c.codePointAt(0) ?? 0);
-  const length = Math.min(left.length, right.length);
+  const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
-    const diff = (left[i] ?? 0) - (right[i] ?? 0);
-    if (diff !== 0) return diff;
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // A surrogate (half of a character above U+FFFF) sorts after every other UTF-16 unit by code point;
+    // two surrogates at the same place compare like the code points they belong to.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    return xs === ys ? x - y : xs ? 1 : -1;
   }
-  return left.length - right.length;
+  return a.length - b.length;
 }

@@ -1,10 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { canonicalQueryString, canonicalRequest, signedHeaderNames, stringToSign } from "./canonical-request.js";
-import { percentEncode } from "./percent-encode.js";
-import { formatSdkDate, signRequest } from "./signer.js";
-import { sha256Hex } from "./web-crypto.js";
+import { compareCodePoints, percentEncode } from "./percent-encode.js";
+import { defaultHashes, nodeCryptoHashes, webCryptoHashes, type Hashes } from "./hashes.js";
+import { formatSdkDate, signRequestWith, type AkSkCredentials, type SignableRequest } from "./signer.js";
 
-describe("signRequest", () => {
+const nodeHashes = nodeCryptoHashes();
+// Every vector runs through both digests: node:crypto (Node, Bun, Deno) and Web Crypto (browsers).
+const IMPLEMENTATIONS: [string, Hashes][] = [
+  ["node:crypto", nodeHashes as Hashes],
+  ["Web Crypto", webCryptoHashes],
+];
+
+describe("digest choice", () => {
+  it("uses node:crypto where process.getBuiltinModule exists, and Web Crypto where it does not", () => {
+    expect(nodeHashes).toBeDefined();
+    expect(defaultHashes()).not.toBe(webCryptoHashes);
+    const host = process as { getBuiltinModule?: unknown };
+    const saved = host.getBuiltinModule;
+    host.getBuiltinModule = undefined;
+    try {
+      expect(nodeCryptoHashes()).toBeUndefined();
+    } finally {
+      host.getBuiltinModule = saved;
+    }
+  });
+});
+
+describe.each(IMPLEMENTATIONS)("signRequest with %s", (_name, hashes) => {
+  const signRequest = (request: SignableRequest, credentials: AkSkCredentials, options?: { now?: () => Date }) =>
+    signRequestWith(hashes, request, credentials, options);
+
   it("reproduces huaweicloud-sdk-go-v3 signer_test.go test1 (underscore header excluded)", async () => {
     const signed = await signRequest(
       {
@@ -56,7 +81,7 @@ describe("signRequest", () => {
     );
     expect(signed.signedHeaders).toEqual(["host", "x-project-id", "x-sdk-date"]);
     expect(signed.canonicalRequest.split("\n")[1]).toBe(`/v1/${projectId}/jobs/ff80808288d41e1b018990260955686a/`);
-    expect(await sha256Hex(signed.canonicalRequest)).toBe(
+    expect(await hashes.sha256Hex(signed.canonicalRequest)).toBe(
       "213ccb4e186ce7897407148f22f3567d477360b5942f89979601baff20d997d1",
     );
     expect(signed.signature).toBe("493b6756c664fa211cc9f8fd685d66c143dbb99680333c355bc2c43fb3796ca0");
@@ -87,7 +112,7 @@ describe("signRequest", () => {
 });
 
 describe("canonical request parts", () => {
-  it("reproduces Huawei's documented example (content-type signed there on purpose)", async () => {
+  it.each(IMPLEMENTATIONS)("reproduces Huawei's documented example (content-type signed there on purpose), %s", async (_name, hashes) => {
     // support.huaweicloud.com devg-apisign api-sign-algorithm-003/-004: the doc signs content-type,
     // so the pure functions are given the header list explicitly.
     const headers = {
@@ -102,10 +127,9 @@ describe("canonical request parts", () => {
       signedHeaders: ["content-type", "host", "x-sdk-date"],
       payloadHash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
     });
-    const hash = await sha256Hex(canonical);
+    const hash = await hashes.sha256Hex(canonical);
     expect(hash).toBe("b25362e603ee30f4f25e7858e8a7160fd36e803bb2dfe206278659d71a9bcd7a");
-    const { hmacSha256Hex } = await import("./web-crypto.js");
-    expect(await hmacSha256Hex("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", stringToSign("20191115T033655Z", hash))).toBe(
+    expect(await hashes.hmacSha256Hex("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc", stringToSign("20191115T033655Z", hash))).toBe(
       "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
     );
   });
@@ -130,6 +154,19 @@ describe("canonical request parts", () => {
 
   it("percent-encodes bytes outside the unreserved set with upper-case hex", () => {
     expect(percentEncode("a b/ü~._-!'()*")).toBe("a%20b%2F%C3%BC~._-%21%27%28%29%2A");
+  });
+
+  it("sorts by code point like Go, not by UTF-16 unit (characters above U+FFFF last)", () => {
+    expect(["\u{1F600}", "\uFF61", "b", "a\u{1F600}", "a\uFF61", "a", ""].sort(compareCodePoints)).toEqual([
+      "",
+      "a",
+      "a\uFF61",
+      "a\u{1F600}",
+      "b",
+      "\uFF61",
+      "\u{1F600}",
+    ]);
+    expect(compareCodePoints("\u{1F600}", "\u{1F601}")).toBeLessThan(0);
   });
 
   it("formats X-Sdk-Date in UTC without separators", () => {

@@ -5,10 +5,11 @@ import {
   canonicalRequest,
   headerValues,
   signedHeaderNames,
+  type GroupedHeaders,
   stringToSign,
   type HeaderInput,
 } from "./canonical-request.js";
-import { hmacSha256Hex, importHmacKey, sha256Hex } from "./web-crypto.js";
+import { defaultHashes, type Hashes } from "./hashes.js";
 
 /** Access key credentials for SDK-HMAC-SHA256 signing. */
 export interface AkSkCredentials {
@@ -43,28 +44,28 @@ export interface SignedRequest {
 
 const SDK_DATE = /^\d{8}T\d{6}Z$/;
 
-// Importing the HMAC key is the dearest Web Crypto step; a client signs every
-// request with the same credentials object, so the key is kept beside it.
-const keys = new WeakMap<AkSkCredentials, { readonly secretKey: string; readonly key: Promise<CryptoKey> }>();
-
-function hmacKeyFor(credentials: AkSkCredentials): Promise<CryptoKey> {
-  const cached = keys.get(credentials);
-  if (cached && cached.secretKey === credentials.secretKey) return cached.key;
-  const key = importHmacKey(credentials.secretKey);
-  keys.set(credentials, { secretKey: credentials.secretKey, key });
-  return key;
-}
+// A client signs many requests a second; the date string only changes once a second.
+let lastDate = { second: Number.NaN, text: "" };
 
 /** Formats a time as `X-Sdk-Date` wants it: UTC `YYYYMMDDTHHMMSSZ`. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const second = Math.floor(date.getTime() / 1000);
+  if (second === lastDate.second) return lastDate.text;
+  const iso = date.toISOString(); // 2024-01-02T03:04:05.678Z
+  const text = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  lastDate = { second, text };
+  return text;
 }
 
 /** Lower-hex SHA-256 of a body, or `X-Sdk-Content-Sha256` when the caller set it (facts 6.2). */
-export async function payloadHash(headers: HeaderInput, body?: string | Uint8Array): Promise<string> {
+export async function payloadHash(
+  headers: HeaderInput | GroupedHeaders,
+  body?: string | Uint8Array,
+  hashes: Hashes = defaultHashes(),
+): Promise<string> {
   const preset = headerValues(headers).get("x-sdk-content-sha256")?.[0];
   if (preset !== undefined) return preset;
-  return body === undefined || body.length === 0 ? EMPTY_BODY_SHA256 : sha256Hex(body);
+  return body === undefined || body.length === 0 ? EMPTY_BODY_SHA256 : hashes.sha256Hex(body);
 }
 
 /** Builds `Authorization: SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b>, Signature=<hex>`. */
@@ -85,32 +86,39 @@ export function authorizationHeader(accessKey: string, signedHeaders: readonly s
  * );
  * await fetch(url, { headers: { "X-Project-Id": projectId, ...signed.headers } });
  */
-export async function signRequest(
+export function signRequest(
+  request: SignableRequest,
+  credentials: AkSkCredentials,
+  options: { readonly now?: () => Date } = {},
+): Promise<SignedRequest> {
+  return signRequestWith(defaultHashes(), request, credentials, options);
+}
+
+/** `signRequest` with the digests given: the tests run every vector through both node:crypto and Web Crypto. */
+export async function signRequestWith(
+  hashes: Hashes,
   request: SignableRequest,
   credentials: AkSkCredentials,
   options: { readonly now?: () => Date } = {},
 ): Promise<SignedRequest> {
   if (!credentials.accessKey) throw new InvalidArgumentError("accessKey", "an access key is required for AK/SK signing");
   if (!credentials.secretKey) throw new InvalidArgumentError("secretKey", "a secret key is required for AK/SK signing");
-  const given = headerValues(request.headers);
+  const headers = new Map(headerValues(request.headers)); // one grouping for every step; a copy, as the signer adds to it
   const added: Record<string, string> = {};
-  const sdkDate = given.get("x-sdk-date")?.[0] ?? formatSdkDate((options.now ?? (() => new Date()))());
+  const sdkDate = headers.get("x-sdk-date")?.[0] ?? formatSdkDate((options.now ?? (() => new Date()))());
   if (!SDK_DATE.test(sdkDate)) throw new InvalidArgumentError("X-Sdk-Date", "X-Sdk-Date must look like 20240102T030405Z");
-  if (!given.has("x-sdk-date")) added["X-Sdk-Date"] = sdkDate;
-  if (credentials.securityToken !== undefined) added["X-Security-Token"] = credentials.securityToken;
-
-  const all: Record<string, string | readonly string[]> = Object.fromEntries(given);
-  for (const [name, value] of Object.entries(added)) all[name.toLowerCase()] = value;
-  const signedHeaders = signedHeaderNames(all);
+  if (!headers.has("x-sdk-date")) headers.set("x-sdk-date", [(added["X-Sdk-Date"] = sdkDate)]);
+  if (credentials.securityToken !== undefined) headers.set("x-security-token", [(added["X-Security-Token"] = credentials.securityToken)]);
+  const signedHeaders = signedHeaderNames(headers);
   const canonical = canonicalRequest({
     method: request.method,
     url: request.url,
-    headers: all,
+    headers,
     signedHeaders,
-    payloadHash: await payloadHash(all, request.body),
+    payloadHash: await payloadHash(headers, request.body, hashes),
   });
-  const toSign = stringToSign(sdkDate, await sha256Hex(canonical));
-  const signature = await hmacSha256Hex(await hmacKeyFor(credentials), toSign);
+  const toSign = stringToSign(sdkDate, await hashes.sha256Hex(canonical));
+  const signature = await hashes.hmacSha256Hex(credentials.secretKey, toSign);
   const authorization = authorizationHeader(credentials.accessKey, signedHeaders, signature);
   return {
     headers: { ...added, Authorization: authorization },

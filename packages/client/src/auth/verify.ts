@@ -1,6 +1,6 @@
 import { SIGNING_ALGORITHM, canonicalRequest, headerValues, stringToSign, type HeaderInput } from "./canonical-request.js";
 import { payloadHash } from "./signer.js";
-import { hmacSha256Hex, sha256Hex } from "./web-crypto.js";
+import { hmacSha256Hex, sha256Hex } from "./hashes.js";
 
 /** The three parts of an SDK-HMAC-SHA256 `Authorization` header. */
 export interface ParsedAuthorization {

@@ -49,7 +49,7 @@ export type components = {
         JobId: string;
         /**
          * EcsJobStatus
-         * @description Status of a ECS (Elastic Cloud Server) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an ECS (Elastic Cloud Server) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         EcsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "PENDING_PAYMENT";
@@ -429,7 +429,7 @@ export type components = {
         };
         /**
          * EcsKnownJob
-         * @description A ECS (Elastic Cloud Server) job of a documented type, discriminated on `job_type`: `createServer`, `createSingleServer`, `resizeServer`, `changeOS`, `reInitOs`, `attachVolume`, `detachVolume`, `deleteVMs`.
+         * @description An ECS (Elastic Cloud Server) job of a documented type, discriminated on `job_type`: `createServer`, `createSingleServer`, `resizeServer`, `changeOS`, `reInitOs`, `attachVolume`, `detachVolume`, `deleteVMs`.
          */
         EcsKnownJob: components["schemas"]["EcsCreateServerJob"] | components["schemas"]["EcsCreateSingleServerJob"] | components["schemas"]["EcsResizeServerJob"] | components["schemas"]["EcsChangeOSJob"] | components["schemas"]["EcsReInitOsJob"] | components["schemas"]["EcsAttachVolumeJob"] | components["schemas"]["EcsDetachVolumeJob"] | components["schemas"]["EcsDeleteVMsJob"];
         /**
@@ -458,7 +458,7 @@ export type components = {
         };
         /**
          * EcsUnknownJob
-         * @description A ECS (Elastic Cloud Server) job of a type that no document lists. It carries the common job fields; its `entities` hold any of the service's documented entities fields and anything else. Clients should handle it as "unknown job type", never as an error. Names seen elsewhere that may turn up here: `deleteServer`, `startServer`, `stopServer`, `rebootServer`, `addNic`, `deleteNic`, `reinstallOs`, `changeOs`, `attachVolumeV2`, `reinstallOsV2`, `changeOsV2` (CTS trace names in the OTC ECS user guide (key_operations_supported_by_cts.rst); not confirmed as job types).
+         * @description An ECS (Elastic Cloud Server) job of a type that no document lists. It carries the common job fields; its `entities` hold any of the service's documented entities fields and anything else. Clients should handle it as "unknown job type", never as an error. Names seen elsewhere that may turn up here: `deleteServer`, `startServer`, `stopServer`, `rebootServer`, `addNic`, `deleteNic`, `reinstallOs`, `changeOs`, `attachVolumeV2`, `reinstallOsV2`, `changeOsV2` (CTS trace names in the OTC ECS user guide (key_operations_supported_by_cts.rst); not confirmed as job types).
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -1040,7 +1040,7 @@ export type components = {
         };
         /**
          * EvsJobStatus
-         * @description Status of a EVS (Elastic Volume Service) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an EVS (Elastic Volume Service) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         EvsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "WAITING_EXECUTE" | "LISTENING";
@@ -1433,7 +1433,7 @@ export type components = {
         };
         /**
          * EvsKnownJob
-         * @description A EVS (Elastic Volume Service) job of a documented type, discriminated on `job_type`: `createVolume`, `batchCreateVolume`, `deleteVolume`, `extendVolume`, `bulkDeleteVolume`, `deleteSingleVolume`, `retypeVolume`.
+         * @description An EVS (Elastic Volume Service) job of a documented type, discriminated on `job_type`: `createVolume`, `batchCreateVolume`, `deleteVolume`, `extendVolume`, `bulkDeleteVolume`, `deleteSingleVolume`, `retypeVolume`.
          */
         EvsKnownJob: components["schemas"]["EvsCreateVolumeJob"] | components["schemas"]["EvsBatchCreateVolumeJob"] | components["schemas"]["EvsDeleteVolumeJob"] | components["schemas"]["EvsExtendVolumeJob"] | components["schemas"]["EvsBulkDeleteVolumeJob"] | components["schemas"]["EvsDeleteSingleVolumeJob"] | components["schemas"]["EvsRetypeVolumeJob"];
         /**
@@ -1459,7 +1459,7 @@ export type components = {
         };
         /**
          * EvsUnknownJob
-         * @description A EVS (Elastic Volume Service) job of a type that no document lists. It carries the common job fields; its `entities` hold any of the service's documented entities fields and anything else. Clients should handle it as "unknown job type", never as an error.
+         * @description An EVS (Elastic Volume Service) job of a type that no document lists. It carries the common job fields; its `entities` hold any of the service's documented entities fields and anything else. Clients should handle it as "unknown job type", never as an error.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {

@@ -1,4 +1,4 @@
-import { sha256Hex, signRequest } from "@cloud-jobs/client";
+import { sha256Hex, signRequest } from "@cloud-jobs/client/signer";
 import { code, esc, mdBlock, table } from "../html.js";
 import { SpecShapeError, text, type SpecIndex } from "../spec-index.js";
 
