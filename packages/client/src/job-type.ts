@@ -8,7 +8,8 @@ export { KNOWN_JOB_TYPES, JOB_STATUSES } from "./generated/known-job-types.js";
 // A job body does not say which service sent it; the client remembers it for
 // each job (and sub-job) it returns, without touching the object itself.
 const serviceOfJob = new WeakMap<object, ServiceName>();
-const ALL_KNOWN: ReadonlySet<string> = new Set(Object.values(KNOWN_JOB_TYPES).flat());
+// Built on first use: a module-level Set would keep the job-type lists in every bundle that fetches a job.
+let allKnown: ReadonlySet<string> | undefined;
 
 /** Records which service a job (and, recursively, its sub-jobs) came from. Used by the client. */
 export function rememberService(job: object, service: ServiceName, depth = 0): void {
@@ -41,6 +42,8 @@ export function serviceOf(job: object): ServiceName | undefined {
  */
 export function isKnownJobType<J extends Job>(job: J, service?: ServiceName): job is KnownPart<J> {
   const from = serviceOfJob.get(job) ?? service;
-  const known: readonly string[] | ReadonlySet<string> = from ? KNOWN_JOB_TYPES[from] : ALL_KNOWN;
+  const known: readonly string[] | ReadonlySet<string> = from
+    ? KNOWN_JOB_TYPES[from]
+    : (allKnown ??= new Set(Object.values(KNOWN_JOB_TYPES).flat()));
   return "has" in known ? known.has(job.job_type) : known.includes(job.job_type);
 }
