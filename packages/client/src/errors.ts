@@ -19,6 +19,9 @@ export interface JobsApiErrorInit {
   readonly cause?: unknown;
 }
 
+/** What `JobsApiError.toJSON` shows besides `cause`, in order. */
+const API_ERROR_JSON = ["name", "code", "message", "status", "service", "requestId", "retryable", "retryAfterMs", "body"];
+
 /**
  * An HTTP or API error of the job API, normalised from whichever envelope the
  * server used (`{"error":{code,message}}`, `{code,message}`,
@@ -62,18 +65,7 @@ export class JobsApiError extends Error {
   /** Plain-data view for logs: `JSON.stringify(error)` shows the fields, not `{}`. */
   toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : this.cause;
-    return {
-      name: this.name,
-      code: this.code,
-      message: this.message,
-      status: this.status,
-      service: this.service,
-      requestId: this.requestId,
-      retryable: this.retryable,
-      retryAfterMs: this.retryAfterMs,
-      body: this.body,
-      cause,
-    };
+    return { ...errorJson(this, API_ERROR_JSON), cause };
   }
 }
 
@@ -94,6 +86,14 @@ export class InvalidArgumentError extends Error {
 
   /** Plain-data view for logs. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, code: this.code, argument: this.argument, message: this.message };
+    return errorJson(this, ["name", "code", "argument", "message"]);
   }
+}
+
+/**
+ * The plain object `toJSON` returns: `keys`, in this order, read off the error.
+ * Every error class of the client and the waiter serialises through it, so each only lists its fields.
+ */
+export function errorJson(error: object, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (error as Record<string, unknown>)[key]]));
 }

@@ -1,3 +1,6 @@
+// The throttling codes are the client's own list, so getJob's `retryable` and the waiter's "slow down" agree.
+import { THROTTLING_CODES } from "../normalize-error.js";
+
 /** How a failed poll affects a wait. */
 export type PollErrorKind = "not-found" | "throttled" | "transient" | "fatal";
 
@@ -8,9 +11,6 @@ export interface ClassifiedPollError {
   readonly retryAfterMs: number | undefined;
   readonly requestId: string | undefined;
 }
-
-/** Codes that mean "slow down" even when the HTTP status is not 429 (ECS flow control, API Gateway throttling). */
-const THROTTLE_CODES = new Set(["common.1503", "common.0024", "apigw.0308"]);
 
 /**
  * Sorts an error of `getJob`:
@@ -28,7 +28,7 @@ export function classifyPollError(error: unknown): ClassifiedPollError {
   const lowerCode = code?.toLowerCase();
   let kind: PollErrorKind = "fatal";
   if (lowerCode === "common.0011") kind = "not-found";
-  else if (e["status"] === 429 || (lowerCode !== undefined && THROTTLE_CODES.has(lowerCode))) kind = "throttled";
+  else if (e["status"] === 429 || (lowerCode !== undefined && THROTTLING_CODES.has(lowerCode))) kind = "throttled";
   else if (e["retryable"] === true) kind = "transient";
   return { kind, code, retryAfterMs, requestId };
 }

@@ -1,3 +1,4 @@
+import { errorJson } from "../errors.js";
 import type { DecodedErrorcodeMessage } from "../job-helpers.js";
 import type { JobLike } from "./types.js";
 
@@ -35,30 +36,24 @@ export interface JobFailedInit<J> {
 export class JobFailedError<J = JobLike> extends Error {
   override readonly name = "JobFailedError";
   readonly code = "JOB_FAILED";
-  readonly job: J;
-  readonly jobId: string;
-  readonly service: string | undefined;
+  declare readonly job: J;
+  declare readonly jobId: string;
+  declare readonly service: string | undefined;
   /** `error_code` of the job, e.g. `Ecs.0204`. */
-  readonly errorCode: string | undefined;
+  declare readonly errorCode: string | undefined;
   /** `fail_reason` of the job. */
-  readonly failReason: string | undefined;
-  readonly failedSubJobs: readonly FailedSubJob[];
+  declare readonly failReason: string | undefined;
+  declare readonly failedSubJobs: readonly FailedSubJob[];
 
   constructor(init: JobFailedInit<J>) {
     const why = [init.errorCode, init.failReason].filter((s) => s !== undefined && s !== "").join(": ");
     const subs = init.failedSubJobs.length > 0 ? ` (${init.failedSubJobs.length} sub-job(s) failed)` : "";
     super(`Job ${init.jobId} failed${why === "" ? "" : `: ${why}`}${subs}`);
-    this.job = init.job;
-    this.jobId = init.jobId;
-    this.service = init.service;
-    this.errorCode = init.errorCode;
-    this.failReason = init.failReason;
-    this.failedSubJobs = init.failedSubJobs;
+    Object.assign(this, init);
   }
 
   /** Plain-data view for logs. */
   toJSON(): Record<string, unknown> {
-    const { name, code, message, jobId, service, errorCode, failReason, failedSubJobs, job } = this;
-    return { name, code, message, jobId, service, errorCode, failReason, failedSubJobs, job };
+    return errorJson(this, ["name", "code", "message", "jobId", "service", "errorCode", "failReason", "failedSubJobs", "job"]);
   }
 }

@@ -1,3 +1,4 @@
+import { errorJson } from "../errors.js";
 /** What `JobNotFoundError` is built from: the API error that said so. */
 export interface JobNotFoundInit {
   readonly jobId: string;
@@ -15,11 +16,11 @@ export interface JobNotFoundInit {
 export class JobNotFoundError extends Error {
   override readonly name = "JobNotFoundError";
   readonly code = "JOB_NOT_FOUND";
-  readonly jobId: string;
-  readonly service: string | undefined;
+  declare readonly jobId: string;
+  declare readonly service: string | undefined;
   /** The API's code, `Common.0011` or `common.0011`. */
-  readonly apiCode: string;
-  readonly requestId: string | undefined;
+  declare readonly apiCode: string;
+  declare readonly requestId: string | undefined;
 
   constructor(init: JobNotFoundInit) {
     const where = [init.service, init.requestId === undefined ? undefined : `request ${init.requestId}`].filter(Boolean).join(", ");
@@ -28,15 +29,11 @@ export class JobNotFoundError extends Error {
         "finished jobs are deleted about a day after they end",
       { cause: init.cause },
     );
-    this.jobId = init.jobId;
-    this.service = init.service;
-    this.apiCode = init.apiCode;
-    this.requestId = init.requestId;
+    Object.assign(this, init);
   }
 
   /** Plain-data view for logs. */
   toJSON(): Record<string, unknown> {
-    const { name, code, message, jobId, service, apiCode, requestId } = this;
-    return { name, code, message, jobId, service, apiCode, requestId };
+    return errorJson(this, ["name", "code", "message", "jobId", "service", "apiCode", "requestId"]);
   }
 }

@@ -1,3 +1,4 @@
+import { errorJson } from "../errors.js";
 import type { JobLike } from "./types.js";
 import type { WaitState } from "./wait-state.js";
 
@@ -18,26 +19,21 @@ export interface WaitTimeoutInit<J> {
 export class WaitTimeoutError<J = JobLike> extends Error {
   override readonly name = "WaitTimeoutError";
   readonly code = "WAIT_TIMEOUT";
-  readonly jobId: string;
-  readonly timeoutMs: number;
-  readonly lastJob: J | undefined;
-  readonly lastError: unknown;
-  readonly state: WaitState;
+  declare readonly jobId: string;
+  declare readonly timeoutMs: number;
+  declare readonly lastJob: J | undefined;
+  declare readonly lastError: unknown;
+  declare readonly state: WaitState;
 
   constructor(init: WaitTimeoutInit<J>) {
     const status = (init.lastJob as JobLike | undefined)?.status;
     const seen = status ? `last status ${status}` : "no status seen";
     super(`Gave up waiting for job ${init.jobId} after ${init.timeoutMs} ms (${seen}, ${init.state.polls} poll(s))`);
-    this.jobId = init.jobId;
-    this.timeoutMs = init.timeoutMs;
-    this.lastJob = init.lastJob;
-    this.lastError = init.lastError;
-    this.state = init.state;
+    Object.assign(this, init);
   }
 
   /** Plain-data view for logs. */
   toJSON(): Record<string, unknown> {
-    const { name, code, message, jobId, timeoutMs, lastJob, state } = this;
-    return { name, code, message, jobId, timeoutMs, lastJob, state };
+    return errorJson(this, ["name", "code", "message", "jobId", "timeoutMs", "lastJob", "state"]);
   }
 }
