@@ -16,8 +16,9 @@ export interface ClassifiedPollError {
  * Sorts an error of `getJob`:
  * - `not-found`: code `Common.0011`/`common.0011` — the job is unknown or expired; the wait ends.
  * - `throttled`: HTTP 429 or a throttling code — retried, and a watcher slows every wait down.
- * - `transient`: anything with `retryable: true` (5xx, network, timeout) — retried within the deadline.
- * - `fatal`: everything else (401, 403, 404, invalid input, bugs) — the wait ends with this error.
+ * - `transient`: any 5xx (500 included, though `getJob` itself does not retry it), 408, or anything
+ *   with `retryable: true` (network, timeout) — retried within the deadline.
+ * - `fatal`: everything else (400, 401, 403, 404, invalid input, bugs) — the wait ends with this error.
  */
 export function classifyPollError(error: unknown): ClassifiedPollError {
   const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
@@ -29,6 +30,10 @@ export function classifyPollError(error: unknown): ClassifiedPollError {
   let kind: PollErrorKind = "fatal";
   if (lowerCode === "common.0011") kind = "not-found";
   else if (e["status"] === 429 || (lowerCode !== undefined && THROTTLING_CODES.has(lowerCode))) kind = "throttled";
-  else if (e["retryable"] === true) kind = "transient";
+  else if (e["retryable"] === true || isTransientStatus(e["status"])) kind = "transient";
   return { kind, code, retryAfterMs, requestId };
+}
+
+function isTransientStatus(status: unknown): boolean {
+  return typeof status === "number" && (status === 408 || (status >= 500 && status <= 599));
 }

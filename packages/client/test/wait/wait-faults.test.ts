@@ -64,6 +64,40 @@ describe("waitForJob with transient faults", () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it("rides out a 500 HTML page, a 500 in the ECS envelope and a 408: every 5xx and 408 is transient while waiting", async () => {
+    const id = jobId(35);
+    const internalErrorHtml = () => () => new Response("<html><body><h1>500 Internal Server Error</h1></body></html>", { status: 500, headers: { "content-type": "text/html" } });
+    const internalErrorEcs = () => () => Response.json({ error: { code: "Ecs.0000", message: "Internal error." } }, { status: 500 });
+    const requestTimeout = () => () => new Response("", { status: 408 });
+    const sim = new JobSimulator()
+      .add({ jobId: id, beginAt: T0, endMs: 40_000, outcome: "SUCCESS" })
+      .failCall(2, internalErrorHtml())
+      .failCall(3, internalErrorEcs())
+      .failCall(4, requestTimeout());
+    const retries: WaitRetryInfo[] = [];
+    const done = track(waitForJob(simulatedGetJob(sim), id, { onRetry: (r) => retries.push(r) }));
+    await vi.advanceTimersByTimeAsync(90_000);
+
+    expect(done.error).toBeUndefined();
+    expect(done.value?.status).toBe("SUCCESS");
+    expect(retries.map((r) => (r.error as JobsApiError).status)).toEqual([500, 500, 408]);
+    expect(retries.map((r) => (r.error as JobsApiError).retryable)).toEqual([false, false, false]); // getJob alone would not retry them
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("still ends at once on a 400 that is not Common.0011", async () => {
+    const id = jobId(36);
+    const badRequest = () => () => Response.json({ error: { code: "Common.0002", message: "Invalid parameter." } }, { status: 400 });
+    const sim = new JobSimulator().add({ jobId: id, beginAt: T0, endMs: 40_000, outcome: "SUCCESS" }).failCall(2, badRequest());
+    const done = track(waitForJob(simulatedGetJob(sim), id));
+    await vi.advanceTimersByTimeAsync(90_000);
+
+    expect(done.error).toBeInstanceOf(JobsApiError);
+    expect((done.error as JobsApiError).code).toBe("Common.0002");
+    expect(sim.calls).toHaveLength(2);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it("pauses 1, 2, 4 s after 429s that carry no Retry-After, and forgets them after an answer", async () => {
     const id = jobId(34);
     const throttled = () => () => Response.json({ error: { code: "Common.1503", message: "Flow control" } }, { status: 429 });

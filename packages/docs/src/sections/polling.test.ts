@@ -11,6 +11,18 @@ describe("the polling page", () => {
     expect(retryComparisonTable(statuses)).not.toContain("differs");
   });
 
+  it("says what a wait does for each status: 5xx keeps it going, Common.0011 and other 4xx end it", () => {
+    const html = retryComparisonTable(errorStatusesOf(loadSpec()));
+    const row = (status: string) => html.match(new RegExp(`<tr><td><code>${status}</code></td>.*?</tr>`))?.[0] ?? "";
+    expect(row("500")).toContain("does not retry");
+    expect(row("500")).toContain("keeps waiting");
+    expect(row("503")).toContain("keeps waiting");
+    expect(row("429")).toContain("slows down, keeps waiting");
+    expect(row("401")).toContain("ends the wait");
+    expect(row("400")).toMatch(/Common\.0011.*ends: job not found/);
+    expect(row("400")).toContain("ends the wait");
+  });
+
   it("shows fewer requests for the adaptive policy than for 1-s polling on a one-hour job", () => {
     const row = pollingCostTable().match(/<tr><td>1 h<\/td><td>(\d+) requests.*?<\/td><td>(\d+) requests/);
     expect(row).not.toBeNull();

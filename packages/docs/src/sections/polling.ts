@@ -6,6 +6,7 @@ import {
   RETRYABLE_STATUSES,
   THROTTLING_CODES,
   adaptivePollingPolicy,
+  classifyPollError,
   fixedIntervalPolicy,
   simulatePolicy,
   type PollingPolicy,
@@ -80,9 +81,27 @@ export function retryComparisonTable(statuses: readonly ErrorStatus[]): string {
       code(s.status),
       s.retryable ? badge("retryable", "good") : badge("not retryable", "bad"),
       client ? "retries" : "does not retry",
+      waitOutcome(s),
       agree ? "" : badge("differs", "warn"),
     ];
   });
-  return `${table(["HTTP", "Contract (x-cloud-jobs-retryable)", "@cloud-jobs/client", ""], rows)}
-<p>Whatever the status, the client also retries the throttling codes ${[...THROTTLING_CODES].map(code).join(", ")} (compared case-insensitively).</p>`;
+  return `${table(["HTTP", "Contract (x-cloud-jobs-retryable)", "getJob", "waitForJob", ""], rows)}
+<p>Whatever the status, the client also retries the throttling codes ${[...THROTTLING_CODES].map(code).join(", ")} (compared case-insensitively).
+A wait is more patient than one call: every 5xx, 408 and network error only delays its next poll, while <code>Common.0011</code> and the other 4xx end it.</p>`;
+}
+
+/** What a wait does when a poll gets this status, per documented code where the code decides (400 Common.0011). */
+function waitOutcome(s: ErrorStatus): string {
+  const status = Number(s.status);
+  const retryable = RETRYABLE_STATUSES.has(status);
+  const label = { "not-found": "ends: job not found", fatal: "ends the wait", throttled: "slows down, keeps waiting", transient: "keeps waiting" } as const;
+  const byKind = new Map<string, string[]>();
+  for (const c of s.examples.length > 0 ? s.examples.map((e) => e.code) : [undefined]) {
+    const kind = label[classifyPollError({ status, code: c, retryable }).kind];
+    const codes = byKind.get(kind) ?? [];
+    if (c !== undefined && c !== "" && !codes.includes(c)) codes.push(c);
+    byKind.set(kind, codes);
+  }
+  if (byKind.size === 1) return [...byKind.keys()][0] ?? "";
+  return [...byKind].map(([kind, codes]) => `${codes.map(code).join(", ")}: ${kind}`).join("<br>");
 }
