@@ -8,7 +8,7 @@ const knownTypes = (svc: string) => Object.keys(schemas[`${svc}KnownJob`].discri
 const base = { status: "RUNNING", entities: {}, job_id: "ff8080828d41e1b0019ca25ed0731a01", begin_time: "2026-03-02T09:15:20.115Z", end_time: "" };
 
 describe("undocumented job types", () => {
-  it.each(services)("a %s job of a type no document lists validates, as the unknown member", (svc) => {
+  it.each(services)("%sJob: a job of a type no document lists validates, as the unknown member", (svc) => {
     const body = { ...base, job_type: "someFutureJobType", entities: { brand_new_field: "x" } };
     expect(validator(`${svc}Job`)(body)).toBe(true);
     expect(validator("Job")(body)).toBe(true);
