@@ -3,24 +3,10 @@
 // place a person edits; the catalogue reads the bundled one. Both follow local
 // `$ref`s here, and neither depends on any package.
 
-/**
- * A JSON path: the keys and indexes from the document root to a node.
- * @typedef {Array<string | number>} JsonPath
- */
-/**
- * A node of the document together with where it is defined.
- * @typedef {{ node: any, path: JsonPath }} Located
- */
-/**
- * The object shape a schema declares once `allOf` and `$ref` are merged in.
- * @typedef {{ properties: Map<string, Located>, required: Set<string> }} Shape
- */
+/** @typedef {import("./index.js").JsonPath} JsonPath */
+/** @typedef {import("./index.js").Located} Located */
 
-/**
- * Whether a value is a plain JSON object (not null, not an array).
- * @param {unknown} value
- * @returns {value is Record<string, any>}
- */
+/** Whether a value is a plain JSON object. @type {(value: unknown) => value is Record<string, any>} */
 export const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A stable string key for a path, used to report each definition once. @param {JsonPath} path */
@@ -40,8 +26,7 @@ export function deref(root, node, path) {
   const seen = new Set();
   while (isObject(located.node) && typeof located.node.$ref === "string") {
     const ref = located.node.$ref;
-    if (ref !== "#" && !ref.startsWith("#/")) return null;
-    if (seen.has(ref)) return null;
+    if ((ref !== "#" && !ref.startsWith("#/")) || seen.has(ref)) return null;
     seen.add(ref);
     const target = ref === "#" ? [] : ref.slice(2).split("/").map((part) => decodeURIComponent(part).replace(/~1/g, "/").replace(/~0/g, "~"));
     /** @type {unknown} */
@@ -128,10 +113,10 @@ export function reachesAny(root, start, targets) {
  * its schema where it is written.
  * @param {unknown} root
  * @param {Located} schema
- * @returns {Shape}
+ * @returns {import("./index.js").Shape}
  */
 export function shapeOf(root, schema) {
-  /** @type {Shape} */
+  /** @type {import("./index.js").Shape} */
   const shape = { properties: new Map(), required: new Set() };
   const seen = new Set();
   /** @param {Located | null} located */

@@ -3,6 +3,28 @@ import type { ServiceName } from "../dist/service-names.js";
 
 export type { ServiceName };
 
+/** A JSON path: the keys and indexes from the document root to a node. */
+export type JsonPath = Array<string | number>;
+/** A node of a document together with where it is defined. */
+export interface Located { node: any; path: JsonPath }
+/** The object shape a schema declares once `allOf` and `$ref` are merged in: each property where it is written. */
+export interface Shape { properties: Map<string, Located>; required: Set<string> }
+/** One `oneOf` entry: where it is written, and what it resolves to (null when the reference is broken). */
+export interface Member { entryPath: JsonPath; target: Located | null }
+/** A `oneOf`: a union of documented job types (discriminated on `job_type`) or a per-service union wrapping one. */
+export interface Union { node: Record<string, any>; path: JsonPath; members: Member[] }
+/** The jobs of a document, found by structure (for the Spectral rules). */
+export interface JobModel {
+  /** Unions discriminated on `job_type`. */
+  knownUnions: Union[];
+  /** Unions that contain a known union, with those. */
+  serviceUnions: Array<Union & { known: Union[] }>;
+  /** Schemas marked `x-cloud-jobs-unknown-job-type: true`. */
+  unknownMembers: Located[];
+  /** Members of known unions plus unknown members, each once. */
+  jobSchemas: Located[];
+}
+
 /** Where a job type occurs: as a job (`top`), inside another job (`sub`). */
 export type JobLevel = "top" | "sub";
 

@@ -29,25 +29,8 @@ export class SpecShapeError extends Error {
   }
 }
 
-/**
- * One `oneOf` entry: where it is written, and what it resolves to (null when
- * the reference is broken).
- * @typedef {{ entryPath: JsonPath, target: Located | null }} Member
- */
-/**
- * A discriminated union of documented job types (`oneOf` + `discriminator`
- * on `job_type`) or a per-service union wrapping such a union.
- * @typedef {{ node: Record<string, any>, path: JsonPath, members: Member[] }} Union
- */
-/**
- * The jobs of a document, found by structure, not by name, so the ruleset
- * also works on another team's job API.
- * @typedef {object} JobModel
- * @property {Union[]} knownUnions discriminated unions of documented job types
- * @property {Array<Union & { known: Union[] }>} serviceUnions unions that contain a known union
- * @property {Located[]} unknownMembers schemas marked with {@link UNKNOWN_MARKER}
- * @property {Located[]} jobSchemas members of known unions plus unknown members, each once
- */
+/** @typedef {import("./index.js").Union} Union */
+/** @typedef {import("./index.js").JobModel} JobModel */
 
 const models = new WeakMap();
 

@@ -5,7 +5,7 @@ import { openapi } from "./ajv.js";
 const schemas = openapi.components.schemas as Record<string, any>;
 const mapped = (svc: string) => schemas[`${svc}KnownJob`].discriminator.mapping as Record<string, string>;
 
-// job-api-facts.md section 3, transcribed: every documented value, top-level and sub-job,
+// Every documented job type, transcribed from the sources: top-level and sub-job,
 // Huawei-only and SDK-only included; unconfirmed names (CTS traces) excluded.
 const catalogue: Record<string, string[]> = {
   Ecs: ["createServer", "createSingleServer", "resizeServer", "changeOS", "reInitOs", "attachVolume", "detachVolume", "deleteVMs"],
@@ -46,7 +46,7 @@ describe("job-type catalogue", () => {
   });
 });
 
-describe("disagreements (job-api-facts.md section 10)", () => {
+describe("the numbered disagreements between sources", () => {
   const ids = new Set<number>();
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);

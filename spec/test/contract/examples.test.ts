@@ -1,12 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { matchingMembers, openapi, validator } from "./ajv.js";
 
-// The seed bodies are vendored beside this test so a clone without ../shared still runs it;
-// where ../shared exists (every developer machine and CI), they must still be identical.
-const seedsDir = new URL("./seeds/", import.meta.url);
-const sharedSeedsDir = new URL("../../../../shared/seeds/examples/", import.meta.url);
-const seeds = readdirSync(seedsDir).filter((f) => f.endsWith(".json"));
+// The example bodies of the services' API references, copied verbatim beside this test.
+const examplesDir = new URL("./reference-examples/", import.meta.url);
+const bodies = readdirSync(examplesDir).filter((f) => f.endsWith(".json"));
 const serviceOf = { ecs: "EcsJob", bms: "BmsJob", evs: "EvsJob", vbs: "VbsJob" } as const;
 const operation = openapi.paths["/v1/{project_id}/jobs/{job_id}"].get;
 const allExamples = openapi.components.examples as Record<string, { value: unknown }>;
@@ -15,23 +13,18 @@ const okExamples: Record<string, { value: unknown }> = Object.fromEntries(
   Object.entries(operation.responses["200"].content["application/json"].examples as Record<string, { $ref?: string }>).map(([n, e]) => [n, resolve(e)]),
 );
 
-describe("seed examples", () => {
-  it("finds the eight seed bodies", () => expect(seeds).toHaveLength(8));
+describe("the API references' examples", () => {
+  it("finds the eight example bodies", () => expect(bodies).toHaveLength(8));
 
-  it.runIf(existsSync(sharedSeedsDir))("keeps the vendored seeds identical to shared/seeds/examples", () => {
-    expect(readdirSync(sharedSeedsDir).filter((f) => f.endsWith(".json")).sort()).toEqual([...seeds].sort());
-    for (const file of seeds) expect(readFileSync(new URL(file, seedsDir), "utf8")).toBe(readFileSync(new URL(file, sharedSeedsDir), "utf8"));
-  });
-
-  it.each(seeds)("%s validates against its service's schema (or ErrorResponse)", (file) => {
-    const body = JSON.parse(readFileSync(new URL(file, seedsDir), "utf8"));
+  it.each(bodies)("%s validates against its service's schema (or ErrorResponse)", (file) => {
+    const body = JSON.parse(readFileSync(new URL(file, examplesDir), "utf8"));
     const name = "error" in body ? "ErrorResponse" : serviceOf[file.slice(0, 3) as keyof typeof serviceOf];
     const validate = validator(name);
     expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it.each(seeds)("%s is served verbatim by one of the operation's examples", (file) => {
-    const body = JSON.parse(readFileSync(new URL(file, seedsDir), "utf8"));
+  it.each(bodies)("%s is served verbatim by one of the operation's examples", (file) => {
+    const body = JSON.parse(readFileSync(new URL(file, examplesDir), "utf8"));
     expect(Object.values(allExamples).some((e) => JSON.stringify(e.value) === JSON.stringify(body))).toBe(true);
   });
 });

@@ -8,7 +8,7 @@ const EXTENSIONS_MD = new URL("../../extensions.md", import.meta.url);
 
 const PATHS = jobPath("AcmeJob", {
   examples: `                running:
-                  x-cloud-jobs-source: seed 001
+                  x-cloud-jobs-source: EVS API reference
                   value: {job_type: createThing, x-cloud-jobs-not-an-extension: data in an example body}`,
 });
 const document = (extensions: string) => openapi(`    AcmeJob:
@@ -35,7 +35,7 @@ describe(RULE, () => {
 
   it("reports an undocumented extension wherever it is used", async () => {
     const doc = document("      x-cloud-jobs-unknown-job-type: true\n      x-cloud-jobs-shiny: true\n      properties:\n        status: {type: string, x-cloud-jobs-colour: green}")
-      .replace("x-cloud-jobs-source: seed 001", "x-cloud-jobs-origin: seed 001");
+      .replace("x-cloud-jobs-source: EVS API reference", "x-cloud-jobs-origin: EVS API reference");
     expect(await findings(RULE, doc)).toEqual([
       {
         path: ["components", "schemas", "AcmeJob", "properties", "status", "x-cloud-jobs-colour"],

@@ -18,7 +18,7 @@ export type paths = {
          *
          *     Poll until `status` is `SUCCESS` or `FAIL`. Huawei Cloud adds non-terminal statuses (`PENDING_PAYMENT` on ECS and BMS, `WAITING_EXECUTE` and `LISTENING` on EVS). Huawei Cloud deletes finished jobs after one day, after which the id answers `400 Common.0011`.
          *
-         *     The services call the same thing "task" (seed 003, the BMS reference) or "job" (current ECS and VBS references); SDK operation names are `ShowJob` (ECS, EVS) and `ShowJobInfos` (BMS). No query parameters, no request body.
+         *     The services call the same thing "task" (the older OTC ECS reference, the BMS references) or "job" (current ECS and VBS references); SDK operation names are `ShowJob` (ECS, EVS) and `ShowJobInfos` (BMS). No query parameters, no request body.
          */
         get: operations["showJob"];
         put?: never;
@@ -35,7 +35,7 @@ export type components = {
     schemas: {
         /**
          * ProjectId
-         * @description An IAM project id: 32 lower-case hex characters (seeds 000/002, terraform-provider-huaweicloud #1944, OTC fixtures).
+         * @description An IAM project id: 32 lower-case hex characters (the BMS API references, terraform-provider-huaweicloud #1944, OTC fixtures).
          * @example bbf1946d374b44a0a2a95533562ba954
          */
         ProjectId: string;
@@ -49,7 +49,7 @@ export type components = {
         JobId: string;
         /**
          * EcsJobStatus
-         * @description Status of an ECS (Elastic Cloud Server) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an ECS (Elastic Cloud Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         EcsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "PENDING_PAYMENT";
@@ -487,7 +487,7 @@ export type components = {
         };
         /**
          * BmsJobStatus
-         * @description Status of a BMS (Bare Metal Server) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of a BMS (Bare Metal Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         BmsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "PENDING_PAYMENT";
@@ -526,7 +526,7 @@ export type components = {
         BmsJob: components["schemas"]["BmsKnownJob"] | components["schemas"]["BmsUnknownJob"];
         /**
          * BmsJobEntities
-         * @description Entities of a BMS job (OTC BMS reference Table 2, seed 000; Huawei Cloud seed 002): only the sub-jobs. The description mentions `server_id`/`nic_id`, but both references document them at sub-job level only (`BmsSubJobEntities`). When there are no sub-jobs the English reference says `sub_jobs` is "left blank" and the Chinese one says "空列表" (empty list): an empty list, `null` and an absent key are accepted.
+         * @description Entities of a BMS job (OTC BMS reference Table 2; the Huawei Cloud BMS reference): only the sub-jobs. The description mentions `server_id`/`nic_id`, but both references document them at sub-job level only (`BmsSubJobEntities`). When there are no sub-jobs the English reference says `sub_jobs` is "left blank" and the Chinese one says "空列表" (empty list): an empty list, `null` and an absent key are accepted.
          */
         BmsJobEntities: {
             /** @description Number of sub-jobs (0 when there are none). */
@@ -872,7 +872,7 @@ export type components = {
         };
         /**
          * BmsSubJobEntities
-         * @description Entities of a BMS sub-job (Table 4 of seeds 000 and 002). Seed 002 types it "Array of objects", seed 000 "Object"; both examples and the Go SDK (`Entitie`) use an object, which is what is modelled.
+         * @description Entities of a BMS sub-job (Table 4 of the OTC and Huawei Cloud BMS API references). The Huawei Cloud reference types it "Array of objects", the OTC one "Object"; both examples and the Go SDK (`Entitie`) use an object, which is what is modelled.
          */
         BmsSubJobEntities: {
             /**
@@ -888,7 +888,7 @@ export type components = {
         };
         /**
          * baremetalSingleCreate
-         * @description BMS (Bare Metal Server) job `baremetalSingleCreate`. Creates one BMS: the sub-job of `baremetalBatchCreate`. The seeds query exactly such a sub-job id.
+         * @description BMS (Bare Metal Server) job `baremetalSingleCreate`. Creates one BMS: the sub-job of `baremetalBatchCreate`. The example request of the BMS API references queries exactly such a sub-job id.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -1040,7 +1040,7 @@ export type components = {
         };
         /**
          * EvsJobStatus
-         * @description Status of an EVS (Elastic Volume Service) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an EVS (Elastic Volume Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         EvsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "WAITING_EXECUTE" | "LISTENING";
@@ -1488,7 +1488,7 @@ export type components = {
         };
         /**
          * VbsJobStatus
-         * @description Status of a VBS (Volume Backup Service) job or sub-job. Every seed documents INIT, RUNNING, SUCCESS and FAIL; no source adds another VBS status. Only SUCCESS and FAIL are terminal.
+         * @description Status of a VBS (Volume Backup Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; no source adds another VBS status. Only SUCCESS and FAIL are terminal.
          * @enum {string}
          */
         VbsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL";
@@ -1652,7 +1652,7 @@ export type components = {
         Job: components["schemas"]["EcsJob"] | components["schemas"]["BmsJob"] | components["schemas"]["EvsJob"] | components["schemas"]["VbsJob"];
         /**
          * NestedErrorBody
-         * @description Nested envelope `{"error": {"code", "message"}}`: the EVS and VBS reference examples (seeds 001, 004), the BMS/ECS task-response pages, and a real OTC ECS error (terraform-provider-opentelekomcloud #1606).
+         * @description Nested envelope `{"error": {"code", "message"}}`: the EVS and VBS reference examples, the BMS/ECS task-response pages, and a real OTC ECS error (terraform-provider-opentelekomcloud #1606).
          */
         NestedErrorBody: {
             error: components["schemas"]["ApiError"];
@@ -1683,7 +1683,7 @@ export type components = {
         };
         /**
          * ErrorResponse
-         * @description An error body, in whichever of the three envelopes the server uses. The sources disagree on the envelope (job-api-facts.md 10.1), so all three are accepted, as huaweicloud-sdk-go-v3 does: gateway `error_code`+`error_msg`, else top-level `code`+`message`, else one level down (`error`).
+         * @description An error body, in whichever of the three envelopes the server uses. The sources disagree on the envelope (disagreement 1), so all three are accepted, as huaweicloud-sdk-go-v3 does: gateway `error_code`+`error_msg`, else top-level `code`+`message`, else one level down (`error`).
          */
         ErrorResponse: components["schemas"]["NestedErrorBody"] | components["schemas"]["FlatErrorBody"] | components["schemas"]["GatewayErrorBody"];
     };
