@@ -1,25 +1,24 @@
-// Walking an OpenAPI document by hand. The rule functions run on the
-// *unresolved* document (`resolved: false`) so that every result points at the
-// place a person edits; the catalogue reads the bundled one. Both follow local
-// `$ref`s here, and neither depends on any package.
+// Walking an OpenAPI document by hand, following local `$ref`s, with no dependency. The rule
+// functions run on the *unresolved* document so that results point where a person edits;
+// the catalogue reads the bundled one.
 
 /** @typedef {import("./index.js").JsonPath} JsonPath */
 /** @typedef {import("./index.js").Located} Located */
+/** @typedef {{ node: Record<string, any>, path: JsonPath }} LocatedObject */
 
 /** Whether a value is a plain JSON object. @type {(value: unknown) => value is Record<string, any>} */
 export const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** A stable string key for a path, used to report each definition once. @param {JsonPath} path */
+/** A stable string key for a path, to report each definition once. @param {JsonPath} path */
 export const pathKey = (path) => JSON.stringify(path);
 
+/** A schema's component name when it is one, else its JSON path: how messages name it. @param {JsonPath} path */
+export const schemaName = (path) => (path.length === 3 && path[0] === "components" && path[1] === "schemas" ? String(path[2]) : path.join("."));
+
 /**
- * Follows `$ref` chains from a node to the node that defines it. Returns the
- * node itself when it is not a reference, and null when a reference does not
- * resolve (external, dangling, or circular).
- * @param {unknown} root the whole document
- * @param {unknown} node
- * @param {JsonPath} path where `node` sits
- * @returns {Located | null}
+ * Follows `$ref` chains from `node` (written at `path`) to where it is defined; null when a reference does not
+ * resolve (external, dangling or circular).
+ * @type {(root: unknown, node: unknown, path: JsonPath) => Located | null}
  */
 export function deref(root, node, path) {
   let located = { node, path };
@@ -41,24 +40,19 @@ export function deref(root, node, path) {
   return located;
 }
 
-// Keys whose values are instance data, not OpenAPI or JSON Schema structure:
-// an example body may well contain `oneOf` or `x-…` keys of its own.
+// Keys whose values are instance data, not structure: an example body may well contain `oneOf` or `x-…` keys.
 const DATA_KEYS = new Set(["example", "enum", "const", "default"]);
-// Keys whose values map names to objects: there `default` or `example` is a
-// name (a `default` response, a property called `example`), not data.
+// Keys whose values map names to objects: there `default` or `example` is a name, not data.
 const NAME_MAPS = new Set([
-  "properties", "patternProperties", "$defs", "definitions", "dependentSchemas",
-  "schemas", "responses", "parameters", "headers", "content", "requestBodies",
-  "securitySchemes", "links", "callbacks", "pathItems", "paths", "webhooks", "encoding",
+  "properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "parameters", "headers",
+  "content", "requestBodies", "securitySchemes", "links", "callbacks", "pathItems", "paths", "webhooks", "encoding",
 ]);
 
 /**
- * Calls `visit` for every object in the document (depth first, document
- * order), skipping example bodies and other instance data. Media-type
- * `examples` maps are entered (Example objects may carry extensions) but
- * their `value` is not; schema `examples` arrays are data and are skipped.
- * @param {unknown} root
- * @param {(node: Record<string, any>, path: JsonPath) => void} visit
+ * Calls `visit` for every object of the document, depth first in document order, skipping instance data: media-type
+ * `examples` maps are entered (Example objects may carry extensions) but not their `value`; schema `examples` arrays
+ * are skipped.
+ * @type {(root: unknown, visit: (node: Record<string, any>, path: JsonPath) => void) => void}
  */
 export function walkObjects(root, visit) {
   /** @type {(node: unknown, path: JsonPath, inExampleMap: boolean, isNameMap?: boolean) => void} */
@@ -79,12 +73,9 @@ export function walkObjects(root, visit) {
 }
 
 /**
- * Whether a schema is, contains, or refers (through any chain of `$ref`s) to
- * one of `targets`: an operation is a job operation when a success body can
- * be a job, and `sub_jobs` items must reach a job.
- * @param {unknown} root the whole document
- * @param {Located} start
- * @param {Set<unknown>} targets schema objects of the document
+ * Whether a schema is, contains, or refers (through any chain of `$ref`s) to one of `targets` (schema objects of the
+ * document): a success body that can be a job makes a job operation, and `sub_jobs` items must reach a job.
+ * @type {(root: unknown, start: Located, targets: Set<unknown>) => boolean}
  */
 export function reachesAny(root, start, targets) {
   const seen = new Set();
@@ -107,13 +98,9 @@ export function reachesAny(root, start, targets) {
 }
 
 /**
- * Collects the properties and required names a schema declares, directly or
- * through `allOf` members and `$ref` (3.1 allows siblings beside `$ref`):
- * what it declares, not how it is factored. `properties` maps each name to
- * its schema where it is written.
- * @param {unknown} root
- * @param {Located} schema
- * @returns {import("./index.js").Shape}
+ * The properties (each where it is written) and required names a schema declares, directly or through `allOf` and
+ * `$ref` (3.1 allows siblings beside `$ref`): what it declares, not how it is factored.
+ * @type {(root: unknown, schema: Located) => import("./index.js").Shape}
  */
 export function shapeOf(root, schema) {
   /** @type {import("./index.js").Shape} */
@@ -135,40 +122,25 @@ export function shapeOf(root, schema) {
   return shape;
 }
 
-/**
- * The schema of one property of a schema after following `$ref`s, or null
- * when the schema does not declare it (or the reference is broken).
- * @param {unknown} root
- * @param {Located | null} schema
- * @param {string} name
- * @returns {Located | null}
- */
+/** The schema of a property a schema declares, where it is defined; null when there is none. @type {(root: unknown, schema: Located | null, name: string) => Located | null} */
 export function propertyOf(root, schema, name) {
   const located = schema === null ? undefined : shapeOf(root, schema).properties.get(name);
   return located === undefined ? null : deref(root, located.node, located.path);
 }
 
-/**
- * The literal a schema pins a property to: `const`, or a one-value `enum`.
- * @param {unknown} root
- * @param {Located} schema
- * @param {string} name
- * @returns {string | null}
- */
+/** The literal a schema pins a property to: `const`, or a one-value `enum`. @type {(root: unknown, schema: Located, name: string) => string | null} */
 export function constOf(root, schema, name) {
   const node = propertyOf(root, schema, name)?.node;
   if (!isObject(node)) return null;
   if (typeof node.const === "string") return node.const;
-  if (Array.isArray(node.enum) && node.enum.length === 1 && typeof node.enum[0] === "string") return node.enum[0];
-  return null;
+  return Array.isArray(node.enum) && node.enum.length === 1 && typeof node.enum[0] === "string" ? node.enum[0] : null;
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
-const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
 /**
- * Every operation under `paths` (following `$ref`ed path items), with a name
- * for messages (`showJob`, or `GET /path`) and its responses, resolved.
+ * Every operation under `paths` (following `$ref`ed path items), with a name for messages (`showJob`, or `GET /path`)
+ * and its responses, each resolved (`ref`: the `$ref` it was written as).
  * @param {unknown} root
  */
 export function operationsOf(root) {
@@ -176,58 +148,41 @@ export function operationsOf(root) {
   return Object.entries(root.paths).flatMap(([route, item]) => {
     const pathItem = deref(root, item, ["paths", route]);
     if (pathItem === null || !isObject(pathItem.node)) return [];
-    const owner = pathItem.node;
-    return METHODS.filter((method) => isObject(owner[method])).map((method) => {
-      const node = owner[method];
+    return METHODS.filter((method) => isObject(pathItem.node[method])).map((method) => {
+      const node = pathItem.node[method];
       const path = [...pathItem.path, method];
       const responses = Object.entries(isObject(node.responses) ? node.responses : {}).flatMap(([status, value]) => {
         const located = deref(root, value, [...path, "responses", status]);
         return located !== null && isObject(located.node) ? [{ status, ref: value?.$ref, node: located.node, path: located.path }] : [];
       });
-      return { node, path, route, label: typeof node.operationId === "string" ? node.operationId : `${method.toUpperCase()} ${route}`, responses };
+      return { node, path, label: typeof node.operationId === "string" ? node.operationId : `${method.toUpperCase()} ${route}`, responses };
     });
   });
 }
 
 /**
- * The media types of a response, resolved: the JSON ones (`application/json`,
- * `application/problem+json`, …) unless `type` names another.
- * @param {unknown} root
- * @param {Located} owner a response or request body
- * @param {RegExp} [type]
- * @returns {Array<{ node: Record<string, any>, path: JsonPath }>}
+ * The media types of a response, resolved: the JSON ones (`application/json`, `…+json`) unless `type` says otherwise.
+ * @type {(root: unknown, owner: Located, type?: RegExp) => LocatedObject[]}
  */
-export function mediaTypesOf(root, owner, type = JSON_MEDIA_TYPE) {
-  if (!isObject(owner.node) || !isObject(owner.node.content)) return [];
-  return Object.entries(owner.node.content).flatMap(([name, value]) => {
+export function mediaTypesOf(root, owner, type = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i) {
+  return Object.entries(isObject(owner.node?.content) ? owner.node.content : {}).flatMap(([name, value]) => {
     const located = type.test(name) ? deref(root, value, [...owner.path, "content", name]) : null;
     return located !== null && isObject(located.node) ? [{ node: located.node, path: located.path }] : [];
   });
 }
 
 /**
- * The examples of a media type: `example`, and each (possibly `$ref`ed) entry
- * of `examples` with its key and the Example object it resolves to.
- * @param {unknown} root
- * @param {{ node: Record<string, any>, path: JsonPath }} mediaType
- * @returns {Array<{ key: string, ref?: string, example: Record<string, any>, value: unknown }>}
+ * The examples of a media type: `example`, and each entry of `examples` with its key, the `$ref` it was written as
+ * and the Example object it resolves to.
+ * @typedef {{ key: string, ref?: string, example: Record<string, any>, value: unknown }} Example
+ * @type {(root: unknown, mediaType: LocatedObject) => Example[]}
  */
 export function examplesOf(root, mediaType) {
-  /** @type {Array<{ key: string, ref?: string, example: Record<string, any>, value: unknown }>} */
+  /** @type {Example[]} */
   const found = mediaType.node.example === undefined ? [] : [{ key: "example", example: {}, value: mediaType.node.example }];
   for (const [key, value] of Object.entries(isObject(mediaType.node.examples) ? mediaType.node.examples : {})) {
     const example = deref(root, value, [...mediaType.path, "examples", key])?.node;
     if (isObject(example) && example.value !== undefined) found.push({ key, ref: value?.$ref, example, value: example.value });
   }
   return found;
-}
-
-/**
- * A short name for a schema in messages: its component name when it is one,
- * otherwise its JSON path.
- * @param {JsonPath} path
- */
-export function schemaName(path) {
-  if (path.length === 3 && path[0] === "components" && path[1] === "schemas") return String(path[2]);
-  return path.join(".");
 }

@@ -3,8 +3,8 @@ import { createRequire } from "node:module";
 export { readCatalogue, SpecShapeError } from "./read-catalogue.js";
 
 /**
- * The catalogue of this package's contract, read from `dist/openapi.json` by
- * `readCatalogue` when the package was built.
+ * The catalogue of this package's contract, read from `dist/openapi.json` by `readCatalogue` when the package was
+ * built.
  * @type {import("./index.js").Catalogue}
  */
 export const catalogue = createRequire(import.meta.url)("../dist/catalogue.json");

@@ -2,12 +2,10 @@ import {
   constOf, deref, examplesOf, isObject, mediaTypesOf, operationsOf, pathKey, propertyOf, reachesAny, schemaName, shapeOf, walkObjects,
 } from "./document.js";
 
-/** @typedef {import("./document.js").JsonPath} JsonPath */
-/** @typedef {import("./document.js").Located} Located */
-/** @typedef {import("./index.js").Catalogue<string>} Catalogue */
+/** @typedef {import("./index.js").JsonPath} JsonPath */
+/** @typedef {import("./index.js").Located} Located */
+/** @typedef {import("./index.js").Union} Union */
 /** @typedef {import("./index.js").ServiceCatalogue<string>} ServiceCatalogue */
-/** @typedef {import("./index.js").JobTypeInfo} JobTypeInfo */
-/** @typedef {import("./index.js").ErrorStatus<string>} ErrorStatus */
 
 /** The discriminator property every job union switches on. */
 export const JOB_TYPE = "job_type";
@@ -19,26 +17,16 @@ export class SpecShapeError extends Error {
   /** @override */
   name = "SpecShapeError";
   code = "SPEC_SHAPE";
-  /**
-   * @param {string} location where the reader looked, e.g. `components.schemas.EvsUnknownJob.properties.status`
-   * @param {string} reason
-   */
+  /** @param {string} location where the reader looked, e.g. `components.schemas.EvsUnknownJob.properties.status` @param {string} reason */
   constructor(location, reason) {
     super(`${location}: ${reason}`);
     this.location = location;
   }
 }
 
-/** @typedef {import("./index.js").Union} Union */
-/** @typedef {import("./index.js").JobModel} JobModel */
-
 const models = new WeakMap();
 
-/**
- * Finds the job unions and job schemas of a document. Cached per document object.
- * @param {unknown} root the (bundled or unresolved) document
- * @returns {JobModel}
- */
+/** The job unions and job schemas of a document, found by structure; cached per document. @type {(root: unknown) => import("./index.js").JobModel} */
 export function jobModel(root) {
   if (!isObject(root)) return { knownUnions: [], serviceUnions: [], unknownMembers: [], jobSchemas: [] };
   if (models.has(root)) return models.get(root);
@@ -66,24 +54,14 @@ export function jobModel(root) {
   return model;
 }
 
-/**
- * The job types a known union documents: its mapping keys, or, without a
- * mapping, the `job_type` literals of its members.
- * @param {unknown} root
- * @param {Union} union
- * @returns {string[]}
- */
+/** The job types a known union documents: its mapping keys, else its members' `job_type` literals. @type {(root: unknown, union: Union) => string[]} */
 export function knownJobTypes(root, union) {
   const { mapping } = union.node.discriminator ?? {};
   if (isObject(mapping)) return Object.keys(mapping);
   return union.members.flatMap(({ target }) => (target === null ? [] : [constOf(root, target, JOB_TYPE) ?? []].flat()));
 }
 
-/**
- * The job operations of a document (a 2xx JSON body can be a job), each
- * with its responses.
- * @param {unknown} root
- */
+/** The operations of a document whose 2xx JSON body can be a job, each with its responses. @param {unknown} root */
 export function jobOperations(root) {
   const model = jobModel(root);
   const jobNodes = new Set([...model.knownUnions, ...model.jobSchemas].map(({ node }) => node));
@@ -93,21 +71,18 @@ export function jobOperations(root) {
   );
 }
 
-/** @param {unknown} value */
+/** @type {(value: unknown) => string[]} */
 const strings = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
-/** @param {unknown} value */
+/** @type {(value: unknown) => string} */
 const text = (value) => (typeof value === "string" ? value : "");
-/** @param {JsonPath} path */
+/** @type {(path: JsonPath) => string} */
 const dotted = (path) => path.join(".");
 
 /**
- * Reads what a job-status contract says, as plain data: per service (one per
- * union beside a discriminated known-job union) its statuses, job types with
- * their entities and levels, where sub-jobs live, templates from its examples;
- * the error responses of the job operations with their codes; the documented
- * disagreements. Throws {@link SpecShapeError} when a part is missing.
- * @param {unknown} doc a bundled OpenAPI 3.1 document (local `$ref`s only)
- * @returns {Catalogue}
+ * What a job-status contract (a bundled OpenAPI 3.1 document) says, as plain data: per service (a union beside a
+ * union discriminated on `job_type`) its statuses, job types, sub-jobs and example templates; the error responses of
+ * its job operations; the numbered disagreements. Throws {@link SpecShapeError} when a part is missing.
+ * @type {(doc: unknown) => import("./index.js").Catalogue<string>}
  */
 export function readCatalogue(doc) {
   const model = jobModel(doc);
@@ -133,12 +108,7 @@ export function readCatalogue(doc) {
   };
 }
 
-/**
- * @param {unknown} doc
- * @param {Union & { known: Union[] }} union
- * @param {ReturnType<typeof jobOperations>} operations
- * @returns {ServiceCatalogue}
- */
+/** @type {(doc: unknown, union: Union & { known: Union[] }, operations: ReturnType<typeof jobOperations>) => ServiceCatalogue} */
 function serviceOf(doc, union, operations) {
   const unionSchema = schemaName(union.path);
   const label = unionSchema.replace(/Job$/, "").toUpperCase();
@@ -158,7 +128,7 @@ function serviceOf(doc, union, operations) {
   const unknownEntities = propertyOf(doc, unknown, "entities");
   const topSubJobs = propertyOf(doc, unknown, "sub_jobs");
   const subJobs = topSubJobs ?? propertyOf(doc, unknownEntities, "sub_jobs");
-  /** @type {(jobType: string, member: Located | null) => JobTypeInfo} */
+  /** @type {(jobType: string, member: Located | null) => import("./index.js").JobTypeInfo} */
   const jobTypeOf = (jobType, member) => {
     const schema = member ?? unknown;
     const node = isObject(member?.node) ? member.node : {};
@@ -217,9 +187,8 @@ function serviceOf(doc, union, operations) {
 }
 
 /**
- * What example job bodies (and their sub-jobs) show per job type: the first
- * template of own entities, the first child type, the levels it appears at;
- * and the first FAIL body's error fields. The first example wins.
+ * What example job bodies (sub-jobs included) show per job type, the first example winning: a template of its own
+ * entities, its child type, the levels it appears at; and the first FAIL body's error fields.
  * @param {unknown[]} bodies
  */
 function scanExamples(bodies) {
@@ -250,13 +219,9 @@ function scanExamples(bodies) {
 }
 
 /**
- * The error responses (4xx, 5xx) of the job operations, each example with
- * its envelope, code and the services it belongs to (the labels its summary,
- * else its description, names; every service when none).
- * @param {unknown} doc
- * @param {ReturnType<typeof jobOperations>} operations
- * @param {string[]} labels
- * @returns {Array<ErrorStatus & { schema: unknown }>}
+ * The 4xx and 5xx responses of the job operations, each example with its envelope, code and services (the labels its
+ * summary, else its description, names; all when none), and the body schema.
+ * @type {(doc: unknown, operations: ReturnType<typeof jobOperations>, labels: string[]) => Array<import("./index.js").ErrorStatus<string> & { schema: unknown }>}
  */
 function errorsOf(doc, operations, labels) {
   const word = new RegExp(`\\b(${labels.join("|")})\\b`, "g");
@@ -301,11 +266,7 @@ function errorsOf(doc, operations, labels) {
   });
 }
 
-/**
- * Every `x-cloud-jobs-disagreement`, grouped by id and sorted; each place
- * that resolves one keeps its own wording.
- * @param {unknown} doc
- */
+/** Every `x-cloud-jobs-disagreement`, grouped by number; each place that resolves one keeps its own wording. @param {unknown} doc */
 function disagreementsOf(doc) {
   /** @type {Map<number, Array<{ pointer: string, topic: string, sources: string[], resolution: string }>>} */
   const byId = new Map();
@@ -322,12 +283,9 @@ function disagreementsOf(doc) {
 }
 
 /**
- * A short type label for a schema, as a table shows it: `string (uuid)`,
- * `integer ≥ 0`, `EcsJob[]`, `map<string, string>`, `"createServer"`; named
- * component schemas keep their name.
- * @param {unknown} doc
- * @param {unknown} schema
- * @returns {string}
+ * A short type label for a schema, as a table shows it: `string (uuid)`, `integer ≥ 0`, `EcsJob[]`, `map<string,
+ * string>`, `"createServer"`; named component schemas keep their name.
+ * @type {(doc: unknown, schema: unknown) => string}
  */
 export function typeLabel(doc, schema) {
   const located = deref(doc, schema, []);

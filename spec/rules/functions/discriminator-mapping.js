@@ -4,11 +4,10 @@ import { constOf, deref, isObject, pathKey, schemaName, walkObjects } from "../.
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
 /**
- * cloud-jobs-discriminator-mapping: a `oneOf` with a `discriminator` has an
- * explicit `mapping` (without one, openapi-typescript uses schema names as
- * the literals); every mapping target exists and is a `oneOf` member; every
- * member is mapped; and each key equals the literal its target pins the
- * discriminator property to, so narrowing on `job_type` matches the wire.
+ * cloud-jobs-discriminator-mapping: a `oneOf` with a `discriminator` has an explicit `mapping` (without one,
+ * openapi-typescript uses schema names as the literals); every mapping target exists and is a `oneOf` member; every
+ * member is mapped; and each key equals the literal its target pins the discriminator property to, so narrowing on
+ * `job_type` matches the wire.
  */
 export default createRulesetFunction(
   { input: null, options: null },

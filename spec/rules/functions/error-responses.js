@@ -5,11 +5,9 @@ import { jobOperations } from "../../catalogue/read-catalogue.js";
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
 /**
- * cloud-jobs-error-responses: the job services disagree on error bodies
- * (nested, flat, gateway), so every 4xx/5xx response of a job operation
- * (one whose 2xx body can be a job) has a JSON body schema and at least one
- * example, which the docs show and the mock server serves. Reported where
- * the response or media type is defined.
+ * cloud-jobs-error-responses: the job services disagree on error bodies (nested, flat, gateway), so every 4xx/5xx
+ * response of a job operation (one whose 2xx body can be a job) has a JSON body schema and at least one example,
+ * which the docs show and the mock server serves. Reported where the response or media type is defined.
  */
 export default createRulesetFunction(
   { input: null, options: null },

@@ -4,15 +4,13 @@ import { walkObjects } from "../../catalogue/document.js";
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
 /**
- * cloud-jobs-extensions-documented: every vendor extension with our prefix
- * that the document uses is one of the documented ones, so readers and tools
- * can look each up. The list lives in the rule's options rather than being
- * read from a file at lint time: the ruleset then works from any directory,
- * when extended by another ruleset, and in the browser; a test keeps our list
- * equal to the headings of spec/extensions.md.
+ * cloud-jobs-extensions-documented: every vendor extension with our prefix that the document uses is one of the
+ * documented ones, so readers and tools can look each up. The list lives in the rule's options rather than being read
+ * from a file at lint time: the ruleset then works from any directory, when extended by another ruleset, and in the
+ * browser; a test keeps our list equal to the headings of spec/extensions.md.
  *
- * Options: `prefix` (e.g. x-cloud-jobs-), `documented` (extension names),
- * `where` (the document named in messages, e.g. extensions.md).
+ * Options: `prefix` (e.g. x-cloud-jobs-), `documented` (extension names), `where` (the document named in messages,
+ * e.g. extensions.md).
  */
 export default createRulesetFunction(
   {
@@ -28,10 +26,7 @@ export default createRulesetFunction(
       },
     },
   },
-  /**
-   * @param {unknown} document
-   * @param {{ prefix: string, documented: string[], where: string }} options
-   */
+  /** @type {(document: unknown, options: { prefix: string, documented: string[], where: string }) => IFunctionResult[]} */
   function extensionsDocumented(document, { prefix, documented, where }) {
     const known = new Set(documented);
     /** @type {IFunctionResult[]} */

@@ -3,10 +3,9 @@ import { schemaName, shapeOf } from "../../catalogue/document.js";
 import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /**
- * cloud-jobs-job-common-fields: every job schema (each member of a
- * discriminated job union, and each unknown-job member) declares the fields
- * every job carries and requires the ones every server sends, so a client
- * can read any job, documented type or not, the same way.
+ * cloud-jobs-job-common-fields: every job schema (each member of a discriminated job union, and each unknown-job
+ * member) declares the fields every job carries and requires the ones every server sends, so a client can read any
+ * job, documented type or not, the same way.
  *
  * Options: `fields` (names to declare), `required` (names to require).
  */
@@ -23,10 +22,7 @@ export default createRulesetFunction(
       },
     },
   },
-  /**
-   * @param {unknown} document
-   * @param {{ fields: string[], required: string[] }} options
-   */
+  /** @type {(document: unknown, options: { fields: string[], required: string[] }) => import("@stoplight/spectral-core").IFunctionResult[]} */
   function jobCommonFields(document, { fields, required }) {
     /** @type {import("@stoplight/spectral-core").IFunctionResult[]} */
     const results = [];

@@ -5,11 +5,9 @@ import { JOB_TYPE, jobModel } from "../../catalogue/read-catalogue.js";
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
 /**
- * cloud-jobs-job-type-example: examples feed the docs, the mock server and
- * the contract fixtures, so every documented job type has one: a response
- * example of an operation in which the job, or one of its sub-jobs at any
- * depth, has that `job_type`; or an `examples` (or `example`) entry on the
- * job-type schema itself.
+ * cloud-jobs-job-type-example: examples feed the docs, the mock server and the contract fixtures, so every documented
+ * job type has one: a response example of an operation in which the job, or one of its sub-jobs at any depth, has
+ * that `job_type`; or an `examples` (or `example`) entry on the job-type schema itself.
  */
 export default createRulesetFunction(
   { input: null, options: null },
@@ -34,12 +32,7 @@ export default createRulesetFunction(
   },
 );
 
-/**
- * Every `job_type` string found anywhere inside the response examples of
- * the document's operations (sub-jobs included, wherever they nest).
- * @param {unknown} root
- * @returns {Set<string>}
- */
+/** Every `job_type` string anywhere in the response examples of the document (sub-jobs included). @type {(root: unknown) => Set<string>} */
 function jobTypesInExamples(root) {
   const found = new Set();
   /** @param {unknown} value */

@@ -6,11 +6,9 @@ import { jobModel } from "../../catalogue/read-catalogue.js";
 /** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
- * cloud-jobs-sub-jobs-are-jobs: a sub-job is a job (its id can be queried on
- * its own, and it may have sub-jobs), so wherever a job schema declares
- * `sub_jobs` (top level, as VBS does, or inside `entities`, as ECS, BMS and
- * EVS do) it is an array whose items refer to a job union or job schema, not
- * a copy of one that drifts.
+ * cloud-jobs-sub-jobs-are-jobs: a sub-job is a job (its id can be queried on its own, and it may have sub-jobs), so
+ * wherever a job schema declares `sub_jobs` (top level, as VBS does, or inside `entities`, as ECS, BMS and EVS do) it
+ * is an array whose items refer to a job union or job schema, not a copy of one that drifts.
  */
 export default createRulesetFunction(
   { input: null, options: null },
@@ -36,12 +34,7 @@ export default createRulesetFunction(
   },
 );
 
-/**
- * The `sub_jobs` schemas a job declares, at the top level and in `entities`.
- * @param {unknown} root
- * @param {Located} job
- * @returns {Located[]}
- */
+/** The `sub_jobs` schemas a job declares, at the top level and in `entities`. @type {(root: unknown, job: Located) => Located[]} */
 function subJobsOf(root, job) {
   const found = [propertyOf(root, job, "sub_jobs"), propertyOf(root, propertyOf(root, job, "entities"), "sub_jobs")];
   return found.filter((located) => located !== null);

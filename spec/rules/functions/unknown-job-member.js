@@ -6,16 +6,14 @@ import { JOB_TYPE, UNKNOWN_MARKER, jobModel, knownJobTypes } from "../../catalog
 /** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
- * cloud-jobs-unknown-job-member: the cloud adds job types without notice, so
- * every per-service union (a `oneOf` containing a discriminated known-job
- * union) has exactly one member marked `x-cloud-jobs-unknown-job-type: true`
- * whose `job_type.not.enum` lists exactly the known job types: an unknown
- * type then validates, and a known one matches exactly one member. A marked
- * schema that belongs to no such union is reported too.
+ * cloud-jobs-unknown-job-member: the cloud adds job types without notice, so every per-service union (a `oneOf`
+ * containing a discriminated known-job union) has exactly one member marked `x-cloud-jobs-unknown-job-type: true`
+ * whose `job_type.not.enum` lists exactly the known job types: an unknown type then validates, and a known one
+ * matches exactly one member. A marked schema that belongs to no such union is reported too.
  */
 export default createRulesetFunction(
   { input: null, options: null },
-  /** @param {unknown} document */
+  /** @type {(document: unknown) => IFunctionResult[]} */
   function unknownJobMember(document) {
     /** @type {IFunctionResult[]} */
     const results = [];
@@ -23,78 +21,44 @@ export default createRulesetFunction(
     const claimed = new Set();
     for (const union of model.serviceUnions) {
       const name = schemaName(union.path);
-      const unknown = union.members.flatMap(({ target }) =>
-        target !== null && isObject(target.node) && target.node[UNKNOWN_MARKER] === true ? [target] : [],
-      );
+      const unknown = union.members.flatMap(({ target }) => (target?.node?.[UNKNOWN_MARKER] === true ? [target] : []));
       if (unknown.length !== 1) {
-        results.push({
-          path: [...union.path, "oneOf"],
-          message: `Job union ${name} MUST have exactly one member marked ${UNKNOWN_MARKER}: true (found ${unknown.length}).`,
-        });
+        results.push({ path: [...union.path, "oneOf"], message: `Job union ${name} MUST have exactly one member marked ${UNKNOWN_MARKER}: true (found ${unknown.length}).` });
       }
       const expected = [...new Set(union.known.flatMap((known) => knownJobTypes(document, known)))];
       for (const member of unknown) {
         claimed.add(member.node);
-        results.push(...checkExclusions(document, member, expected, name));
+        const property = propertyOf(document, member, JOB_TYPE);
+        const excluded = property === null ? null : notEnumOf(document, property);
+        if (excluded === null) {
+          results.push({ path: property?.path ?? member.path, message: `Unknown-job schema ${schemaName(member.path)} MUST exclude the known job types of ${name} with job_type.not.enum.` });
+          continue;
+        }
+        const listed = excluded.node.filter((/** @type {unknown} */ value) => typeof value === "string");
+        const missing = expected.filter((type) => !listed.includes(type));
+        const extra = listed.filter((/** @type {string} */ type) => !expected.includes(type));
+        const details = [missing.length > 0 ? `missing ${missing.join(", ")}` : "", extra.length > 0 ? `not known ${extra.join(", ")}` : ""].filter(Boolean);
+        if (details.length > 0) {
+          results.push({ path: excluded.path, message: `job_type.not.enum of ${schemaName(member.path)} MUST list exactly the known job types of ${name}; ${details.join("; ")}.` });
+        }
       }
     }
-    for (const member of model.unknownMembers) {
-      if (!claimed.has(member.node)) {
-        results.push({
-          path: [...member.path, UNKNOWN_MARKER],
-          message: `Unknown-job schema ${schemaName(member.path)} MUST be a oneOf member of a job union beside a discriminated known-job union.`,
-        });
-      }
+    for (const member of model.unknownMembers.filter(({ node }) => !claimed.has(node))) {
+      results.push({
+        path: [...member.path, UNKNOWN_MARKER],
+        message: `Unknown-job schema ${schemaName(member.path)} MUST be a oneOf member of a job union beside a discriminated known-job union.`,
+      });
     }
     return results;
   },
 );
 
-/**
- * @param {unknown} root
- * @param {Located} member
- * @param {string[]} expected
- * @param {string} unionName
- * @returns {IFunctionResult[]}
- */
-function checkExclusions(root, member, expected, unionName) {
-  const name = schemaName(member.path);
-  const property = propertyOf(root, member, JOB_TYPE);
-  const excluded = property === null ? null : notEnumOf(root, property);
-  if (excluded === null) {
-    return [{
-      path: property?.path ?? member.path,
-      message: `Unknown-job schema ${name} MUST exclude the known job types of ${unionName} with job_type.not.enum.`,
-    }];
-  }
-  const listed = excluded.node.filter((value) => typeof value === "string");
-  const missing = expected.filter((type) => !listed.includes(type));
-  const extra = listed.filter((type) => !expected.includes(type));
-  if (missing.length === 0 && extra.length === 0) return [];
-  const details = [missing.length > 0 ? `missing ${missing.join(", ")}` : "", extra.length > 0 ? `not known ${extra.join(", ")}` : ""];
-  return [{
-    path: excluded.path,
-    message: `job_type.not.enum of ${name} MUST list exactly the known job types of ${unionName}; ${details.filter(Boolean).join("; ")}.`,
-  }];
-}
-
-/**
- * The `not.enum` of a `job_type` schema, directly or in one of its `allOf`.
- * @param {unknown} root
- * @param {Located} schema
- * @returns {{ node: unknown[], path: import("../../catalogue/document.js").JsonPath } | null}
- */
+/** The `enum` of the `not` of a `job_type` schema, directly or in one of its `allOf`. @type {(root: unknown, schema: Located) => Located | null} */
 function notEnumOf(root, schema) {
-  const candidates = [schema];
-  if (isObject(schema.node) && Array.isArray(schema.node.allOf)) {
-    schema.node.allOf.forEach((entry, index) => {
-      const located = deref(root, entry, [...schema.path, "allOf", index]);
-      if (located !== null) candidates.push(located);
-    });
-  }
-  for (const { node, path } of candidates) {
-    if (!isObject(node) || !isObject(node.not)) continue;
-    const not = deref(root, node.not, [...path, "not"]);
+  const candidates = [schema, ...(Array.isArray(schema.node?.allOf) ? schema.node.allOf : []).map((/** @type {unknown} */ entry, /** @type {number} */ index) => deref(root, entry, [...schema.path, "allOf", index]))];
+  for (const candidate of candidates) {
+    if (!isObject(candidate?.node) || !isObject(candidate.node.not)) continue;
+    const not = deref(root, candidate.node.not, [...candidate.path, "not"]);
     if (not !== null && isObject(not.node) && Array.isArray(not.node.enum)) return { node: not.node.enum, path: [...not.path, "enum"] };
   }
   return null;

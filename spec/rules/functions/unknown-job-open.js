@@ -8,11 +8,9 @@ import { jobModel } from "../../catalogue/read-catalogue.js";
 const CLOSING = ["additionalProperties", "unevaluatedProperties"];
 
 /**
- * cloud-jobs-unknown-job-open: nobody documented what an unknown job type
- * carries, so the unknown-job member and its `entities` stay open (no
- * `additionalProperties: false` / `unevaluatedProperties: false`) and its
- * `entities` requires nothing; otherwise a real job of a new type fails
- * validation and never reaches the user.
+ * cloud-jobs-unknown-job-open: nobody documented what an unknown job type carries, so the unknown-job member and its
+ * `entities` stay open (no `additionalProperties: false` / `unevaluatedProperties: false`) and its `entities`
+ * requires nothing; otherwise a real job of a new type fails validation and never reaches the user.
  */
 export default createRulesetFunction(
   { input: null, options: null },
@@ -35,12 +33,7 @@ export default createRulesetFunction(
   },
 );
 
-/**
- * @param {unknown} node
- * @param {JsonPath} path
- * @param {string} subject
- * @returns {IFunctionResult[]}
- */
+/** Results for `additionalProperties`/`unevaluatedProperties: false` on a node. @type {(node: unknown, path: JsonPath, subject: string) => IFunctionResult[]} */
 function closings(node, path, subject) {
   if (!isObject(node)) return [];
   return CLOSING.filter((keyword) => node[keyword] === false).map((keyword) => ({
