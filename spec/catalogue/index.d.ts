@@ -182,7 +182,7 @@ export interface Catalogue<S extends string = ServiceName> {
   readonly services: Readonly<Record<S, ServiceCatalogue<S>>>;
   readonly errors: readonly ErrorStatus<S>[];
   /** Members of the error body schema (`NestedErrorBody`, …). */
-  readonly errorEnvelopes: readonly { readonly name: string; readonly description: string; readonly required: readonly string[] }[];
+  readonly errorEnvelopes: readonly { readonly name: string; readonly envelope: ErrorExample["envelope"]; readonly description: string; readonly required: readonly string[] }[];
   /** Statuses of the responses marked `x-cloud-jobs-retryable: true`. */
   readonly retryableStatuses: readonly number[];
   /** Codes that mean "throttled" whatever the status. */

@@ -71,6 +71,8 @@ export function jobOperations(root) {
   );
 }
 
+/** Which of the three error envelopes a body (or an envelope's required keys) is. @type {(body: Record<string, unknown>) => "nested" | "flat" | "gateway"} */
+const envelopeOf = (body) => (isObject(body.error) ? "nested" : "error_code" in body ? "gateway" : "flat");
 /** @type {(value: unknown) => string[]} */
 const strings = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
 /** @type {(value: unknown) => string} */
@@ -100,7 +102,8 @@ export function readCatalogue(doc) {
     errors: errors.map(({ schema, ...error }) => error),
     errorEnvelopes: envelopes.map((entry, i) => {
       const located = deref(doc, entry, [...(envelopeSchema?.path ?? []), "anyOf", i]);
-      return { name: schemaName(located?.path ?? []), description: text(located?.node?.description), required: strings(located?.node?.required) };
+      const required = strings(located?.node?.required);
+      return { name: schemaName(located?.path ?? []), envelope: envelopeOf(Object.fromEntries(required.map((key) => [key, {}]))), description: text(located?.node?.description), required };
     }),
     retryableStatuses: errors.filter(({ retryable }) => retryable === true).map(({ status }) => status),
     throttlingCodes: [...new Set(errors.flatMap(({ throttlingCodes }) => throttlingCodes))],
@@ -253,7 +256,7 @@ function errorsOf(doc, operations, labels) {
           ...(ref === undefined ? {} : { component: ref.slice(ref.lastIndexOf("/") + 1) }),
           summary: text(example.summary),
           description: text(example.description),
-          envelope: isObject(body.error) ? "nested" : "error_code" in body ? "gateway" : "flat",
+          envelope: envelopeOf(body),
           code: text(source.code) || text(source.error_code),
           message: text(source.message) || text(source.error_msg),
           services: servicesIn(text(example.summary), text(example.description)),

@@ -61,7 +61,11 @@ describe("the catalogue of our contract", () => {
     expect(tooMany?.headers).toHaveProperty("Retry-After");
     expect(tooMany?.examples.find(({ code }) => code === "APIGW.0308")).toMatchObject({ envelope: "gateway", services: SERVICE_NAMES });
     expect(catalogue.errors.find(({ status }) => status === 502)?.html).toMatch(/<html/i);
-    expect(catalogue.errorEnvelopes.map(({ name }) => name)).toEqual(["NestedErrorBody", "FlatErrorBody", "GatewayErrorBody"]);
+    expect(catalogue.errorEnvelopes.map(({ name, envelope }) => [name, envelope])).toEqual([
+      ["NestedErrorBody", "nested"],
+      ["FlatErrorBody", "flat"],
+      ["GatewayErrorBody", "gateway"],
+    ]);
   });
 
   it("groups the documented disagreements by number, every site with its sources", () => {
