@@ -188,6 +188,8 @@ export interface Catalogue<S extends string = ServiceName> {
   /** Codes that mean "throttled" whatever the status. */
   readonly throttlingCodes: readonly string[];
   readonly disagreements: readonly { readonly id: number; readonly sites: readonly DisagreementSite[] }[];
+  /** Security scheme name → its description (how to authenticate; the AK/SK one has a worked signing example). */
+  readonly securitySchemes: Readonly<Record<string, string>>;
 }
 
 /** The catalogue of this package's contract, computed when it was built. */

@@ -108,6 +108,8 @@ export function readCatalogue(doc) {
     retryableStatuses: errors.filter(({ retryable }) => retryable === true).map(({ status }) => status),
     throttlingCodes: [...new Set(errors.flatMap(({ throttlingCodes }) => throttlingCodes))],
     disagreements: disagreementsOf(doc),
+    securitySchemes: Object.fromEntries(Object.entries(isObject(doc) ? (doc.components?.securitySchemes ?? {}) : {})
+      .map(([name, scheme]) => [name, text(deref(doc, scheme, ["components", "securitySchemes", name])?.node?.description)])),
   };
 }
 

@@ -68,6 +68,11 @@ describe("the catalogue of our contract", () => {
     ]);
   });
 
+  it("describes each security scheme", () => {
+    expect(Object.keys(catalogue.securitySchemes)).toEqual(["IamToken", "AkSkSignature"]);
+    expect(catalogue.securitySchemes.AkSkSignature).toMatch(/Worked example/);
+  });
+
   it("groups the documented disagreements by number, every site with its sources", () => {
     expect(catalogue.disagreements.map(({ id }) => id)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     const statuses = catalogue.disagreements.find(({ id }) => id === 9);
