@@ -1,13 +1,12 @@
-import { createRequire } from "node:module";
+import data from "../dist/catalogue.js";
 
 export { readCatalogue, SpecShapeError } from "./read-catalogue.js";
 
 /**
- * The catalogue of this package's contract, read from `dist/openapi.json` by `readCatalogue` when the package was
- * built.
+ * The catalogue of this package's contract, read from `dist/openapi.json` by `readCatalogue` when the package was built.
  * @type {import("./index.js").Catalogue}
  */
-export const catalogue = createRequire(import.meta.url)("../dist/catalogue.json");
+export const catalogue = /** @type {any} */ (data);
 
 /** Every service of the contract, in the contract's order. */
 export const SERVICE_NAMES = Object.freeze(Object.keys(catalogue.services));
