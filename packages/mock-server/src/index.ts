@@ -1,8 +1,4 @@
 export { runMockCli, type MockCliIo } from "./cli/run-mock-cli.js";
-export { DEMO_CREDENTIALS, DEMO_JOBS, DEMO_PROJECT_ID } from "./demo/demo-jobs.js";
-export { runDemo } from "./demo/run-demo.js";
-export { DEFAULT_DOCS_DIR, startDemo, type Demo, type DemoOptions } from "./demo/start-demo.js";
-export { startStaticServer, type StaticServer } from "./demo/static-server.js";
 export type { FaultRule, FaultRuleInput } from "./faults/fault-rules.js";
 export { FAULT_SYNTAX, FaultSyntaxError, parseFaults, type Fault } from "./faults/parse-faults.js";
 export { SimulationInputError, type SimulatedJobInput } from "./jobs/simulation-plan.js";
