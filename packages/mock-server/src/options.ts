@@ -1,3 +1,4 @@
+import { MockError } from "./answer.js";
 import { fixtures as allFixtures, isServiceName, type Fixture, type ServiceName } from "@cloud-jobs/fixtures";
 
 /** Options of `startMockServer`. All optional. */
@@ -57,15 +58,12 @@ export interface ResolvedOptions {
 }
 
 /** An option of `startMockServer` has a value it cannot use. */
-export class MockOptionsError extends Error {
-  override readonly name = "MockOptionsError";
-  readonly code = "INVALID_MOCK_OPTION";
-
+export class MockOptionsError extends MockError {
   constructor(
     readonly option: string,
-    reason: string,
+    readonly reason: string,
   ) {
-    super(`mock server option ${option}: ${reason}`);
+    super("INVALID_MOCK_OPTION", `mock server option ${option}: ${reason}`);
   }
 }
 

@@ -1,17 +1,37 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { errorFixtures, jobCatalogue } from "@cloud-jobs/fixtures";
-import { onClientError } from "./client-error-answer.js";
+import { errorFixtures, jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
+import { MockError, onClientError } from "./answer.js";
 import { ErrorAnswers } from "./error-answers.js";
-import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults/fault-rules.js";
-import { createHandler } from "./handler.js";
-import { FixtureIndex } from "./jobs/fixture-index.js";
-import { JobLookup } from "./jobs/job-lookup.js";
-import { simulationPlan, type SimulatedJobInput } from "./jobs/simulation-plan.js";
-import { Simulations, type SimulatedJobInfo } from "./jobs/simulations.js";
-import { resolveOptions, type MockServerOptions } from "./options.js";
-import { listen } from "./listen.js";
-import type { MockState } from "./state.js";
+import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults.js";
+import { FixtureIndex, JobLookup, Simulations, type SimulatedJobInfo } from "./jobs.js";
+import { resolveOptions, type MockServerOptions, type ResolvedOptions } from "./options.js";
+import { createHandler } from "./routes.js";
+import { simulationPlan, type SimulatedJobInput } from "./simulation-plan.js";
+
+/** Everything a request handler needs, built once per server. */
+export interface MockState {
+  readonly options: ResolvedOptions;
+  readonly catalogue: JobCatalogue;
+  readonly lookup: JobLookup;
+  readonly simulations: Simulations;
+  readonly faults: FaultRules;
+  readonly errors: ErrorAnswers;
+  /** Aborts when the server closes, so pending delays end at once. */
+  readonly closing: AbortSignal;
+}
+
+/** The mock server could not listen (port in use, address not available, no permission); `code` is the system's: `EADDRINUSE`, … */
+export class MockListenError extends MockError {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    cause: NodeJS.ErrnoException,
+  ) {
+    const hint = cause.code === "EADDRINUSE" ? " (in use; pass port 0 for a free one)" : "";
+    super(cause.code ?? "LISTEN_FAILED", `cannot listen on ${host}:${port}: ${cause.code ?? cause.message}${hint}`, 500, { cause });
+  }
+}
 
 /** A running mock server. */
 export interface MockServer {
@@ -88,7 +108,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
   // Malformed or timed-out requests get Node's statuses (400, 408, 431) with a JSON body; the server never throws over them.
   server.on("clientError", onClientError(resolved.log));
-  await listen(server, resolved.port, resolved.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error) => reject(new MockListenError(resolved.host, resolved.port, error)));
+    server.listen(resolved.port, resolved.host, () => (server.removeAllListeners("error"), resolve()));
+  });
   const { port } = server.address() as AddressInfo;
   const urlHost = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   let closed: Promise<void> | undefined;

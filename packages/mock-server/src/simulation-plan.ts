@@ -1,3 +1,4 @@
+import { MockError } from "./answer.js";
 import { isServiceName, TERMINAL_STATUSES, type JobCatalogue, type ServiceName } from "@cloud-jobs/fixtures";
 
 /** What `POST /mock/jobs` takes (snake_case, like the API). Only `service` is required. */
@@ -35,15 +36,12 @@ export interface SimulationPlan {
 }
 
 /** A `POST /mock/jobs` body the mock cannot simulate; answered 400 `MOCK.0002` with the reason. */
-export class SimulationInputError extends Error {
-  override readonly name = "SimulationInputError";
-  readonly code = "MOCK.0002";
-
+export class SimulationInputError extends MockError {
   constructor(
     readonly field: string,
     reason: string,
   ) {
-    super(`${field}: ${reason}`);
+    super("MOCK.0002", `${field}: ${reason}`);
   }
 }
 
