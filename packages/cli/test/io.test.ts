@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CliIo, OutputStream } from "./io.js";
-import { redactingIo } from "./redacting-io.js";
+import { redactingIo, type CliIo, type OutputStream } from "../src/io.js";
 
 function recorder(): OutputStream & { chunks: string[] } {
   const chunks: string[] = [];

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientOptionsFrom } from "./connection-options.js";
-import { credentialsFromEnv, secretsInEnv } from "./credentials.js";
-import { UsageError } from "./usage-error.js";
+import { clientOptionsFrom, credentialsFromEnv, secretsInEnv } from "../src/connection.js";
+import { UsageError } from "../src/errors.js";
 
 const PROJECT = "0605768a6f80d5762f52c0150e726aa7";
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { OutputStream } from "./io.js";
-import { createProgressDisplay } from "./progress-display.js";
-import type { ProgressSnapshot } from "./progress-line.js";
+import type { OutputStream } from "../src/io.js";
+import { createProgressDisplay, type ProgressSnapshot } from "../src/progress.js";
 
 function recorder(isTTY: boolean): OutputStream & { text: () => string } {
   const chunks: string[] = [];
