@@ -1,54 +1,65 @@
 #!/usr/bin/env node
-// Runs the five measurements of the bench issue and writes the report:
+// Runs the measurements and writes the report:
 //   node src/run.js            full run (≤ 5 minutes), writes packages/bench/RESULTS.md
 //   node src/run.js --quick    seconds, a smoke test for the test line; report to a temp file
+//   node src/run.js --only=1,3 --out=/tmp/r.md
 // A section that breaks (a contender throws, a size cannot be computed, the
 // watcher exceeds its cap, the build fails) is reported and makes the exit code 1.
 import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
-import { runBuildTiming } from "./build/run-build-timing.js";
-import { parseArgs } from "./cli-args.js";
-import { BenchError } from "./lib/bench-error.js";
-import { currentLoad, describeMachine, packageVersions } from "./lib/machine.js";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { runBuildTiming } from "./build.js";
+import { runDocsPages } from "./docs-pages.js";
+import { BenchError, currentLoad, describeMachine, packageVersions, renderReport, RESULTS_FILE } from "./lib/report.js";
 import { runPerCall } from "./per-call/run-per-call.js";
-import { renderReport } from "./report/render-report.js";
 import { runSizes } from "./sizes/run-sizes.js";
-import { runWaitSimulation } from "./wait/run-wait-simulation.js";
+import { runWaitSimulation } from "./wait.js";
 import { runConcurrentWaits } from "./watcher/run-concurrent-waits.js";
+
+const SECTION_IDS = ["1", "2", "3", "4", "5", "6"];
+const USAGE = `usage: node src/run.js [--quick] [--out=FILE] [--only=${SECTION_IDS.join(",")}]`;
 
 /** The whole default run should end within this (the issue's 5 minutes, with a margin). */
 const FULL_RUN_BUDGET_MS = 285_000;
 
-let args;
+let values;
 try {
-  args = parseArgs(process.argv.slice(2));
+  ({ values } = parseArgs({ options: { quick: { type: "boolean", default: false }, out: { type: "string" }, only: { type: "string", default: SECTION_IDS.join(",") }, help: { type: "boolean" } } }));
+  const unknown = values.only.split(",").find((id) => !SECTION_IDS.includes(id));
+  if (unknown !== undefined) throw new Error(`--only: no section ${unknown} (sections: ${SECTION_IDS.join(", ")})`);
+  if (values.help) throw new Error(USAGE);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`);
   process.exit(2);
 }
-const { quick, out, only } = args;
+const { quick } = values;
+const only = values.only.split(",");
+// --quick never overwrites RESULTS.md unless asked to.
+const out = values.out ?? (quick ? join(tmpdir(), "cloud-jobs-bench-quick", "RESULTS.md") : RESULTS_FILE);
 const started = performance.now();
 const startedAt = new Date();
 const deadline = started + FULL_RUN_BUDGET_MS;
 const machine = describeMachine();
 
-/** @type {Array<{ id: string, title: string, run: () => Promise<import("./lib/section.js").SectionResult> }>} */
+/** @type {Array<{ id: string, title: string, run: () => Promise<import("./lib/report.js").SectionResult> }>} */
 const plan = [
   // Cheap, deterministic parts first; the root build last, so it takes what is left of the budget.
   { id: "2", title: "2. Bundle and installed size", run: () => runSizes({ quick }) },
   { id: "3", title: "3. Waiting: requests and detection delay (simulated clock)", run: () => runWaitSimulation({ quick }) },
   { id: "1", title: "1. Per-call time of getJob", run: () => runPerCall({ quick }) },
   { id: "4", title: "4. 10,000 concurrent waits in one process", run: () => runConcurrentWaits({ quick, deadline }) },
+  { id: "6", title: "6. Docs pages: size and first paint", run: () => runDocsPages({ quick }) },
   { id: "5", title: "5. Build: cold and warm", run: () => runBuildTiming({ quick, deadline }) },
 ];
 
-/** @type {import("./report/render-report.js").SectionRun[]} */
+/** @type {import("./lib/report.js").SectionRun[]} */
 const sections = [];
 for (const section of plan.filter((s) => only.includes(s.id))) {
   const t0 = performance.now();
   const loadBefore = currentLoad();
   console.error(`[bench] ${section.title} …`);
-  /** @type {import("./report/render-report.js").SectionRun} */
+  /** @type {import("./lib/report.js").SectionRun} */
   const entry = { title: section.title, result: undefined, error: undefined, seconds: 0, loadBefore, loadAfter: loadBefore };
   try {
     entry.result = await section.run();

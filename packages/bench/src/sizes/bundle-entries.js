@@ -59,6 +59,15 @@ export async function run(options, jobId) {
     note: "every export (watcher, verifier, helpers) — an upper bound, for reference",
   },
   {
+    name: "cloud-jobs: signRequest alone",
+    contents: `import { signRequest } from "@cloud-jobs/client/signer";
+export const sign = (url, accessKey, secretKey) => signRequest({ method: "GET", url, headers: {} }, { accessKey, secretKey });`,
+    platform: "browser",
+    format: "esm",
+    splitting: false,
+    note: "the AK/SK signer on its own (`@cloud-jobs/client/signer`): what AK/SK adds to a token-only app",
+  },
+  {
     name: "openapi-fetch alone",
     contents: `import createClient from "openapi-fetch";
 export const getJob = (baseUrl, token, project_id, job_id) =>

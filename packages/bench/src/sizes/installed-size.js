@@ -8,7 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { BenchError } from "../lib/bench-error.js";
+import { BenchError } from "../lib/report.js";
 
 /** @typedef {{ bytes: number, diskBytes: number, files: number }} Size */
 

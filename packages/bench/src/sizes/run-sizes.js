@@ -1,11 +1,8 @@
 // Item 2: bundle size (esbuild, minified, gzip) and installed size of each contender.
-import { BenchError } from "../lib/bench-error.js";
-import { bytes, num, table, verdict } from "../lib/format.js";
-import { packageDir } from "../lib/paths.js";
-import { startLoopbackServer } from "../per-call/loopback-server.js";
+import { BenchError, bytes, num, packageDir, table, verdict } from "../lib/report.js";
+import { startLoopbackServer } from "../per-call/loopback.js";
+import { bundleSize, smokeTestBundle } from "./bundle.js";
 import { BUNDLE_ENTRIES } from "./bundle-entries.js";
-import { bundleSize } from "./bundle-size.js";
-import { smokeTestBundle } from "./bundle-smoke.js";
 import { installedSize, packedSize } from "./installed-size.js";
 
 /** The goal for the full client (getJob + waitForJob + signer), min+gzip; 1 KB = 1000 bytes. */
@@ -14,7 +11,7 @@ const FULL_CLIENT = "cloud-jobs: getJob + waitForJob + signer";
 
 /**
  * @param {{ quick: boolean }} options --quick builds each entry once instead of twice
- * @returns {Promise<import("../lib/section.js").SectionResult>}
+ * @returns {Promise<import("../lib/report.js").SectionResult>}
  */
 export async function runSizes({ quick }) {
   const server = await startLoopbackServer();
