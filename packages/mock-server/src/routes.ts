@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
 import { jsonAnswer, MockError, mockError, readBody, send, type Answer } from "./answer.js";
 import { checkAuth } from "./auth-check.js";
-import { faultRuleInput, parseFaults, pause, resetConnection, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
+import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
 import { simulationPlan } from "./simulation-plan.js";
 import type { MockState } from "./start-mock-server.js";
 
@@ -37,11 +38,11 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
 
 async function answer(state: MockState, req: IncomingMessage, route: string): Promise<Answer> {
   const key = `${req.method} ${route}`;
-  if (key === "POST /mock/jobs") return jsonAnswer(201, state.simulations.create(simulationPlan(state.catalogue, await jsonBody(req)), state.options.now()));
-  if (key === "GET /mock/jobs") return jsonAnswer(200, state.simulations.list());
+  if (key === "POST /mock/jobs") return jsonAnswer(201, state.jobs.create(simulationPlan(state.catalogue, await jsonBody(req)), state.options.now()));
+  if (key === "GET /mock/jobs") return jsonAnswer(200, state.jobs.list());
   if (key === "POST /mock/faults") return jsonAnswer(201, ruleView(state.faults.add(faultRuleInput(await jsonBody(req)))));
   if (key === "GET /mock/faults") return jsonAnswer(200, state.faults.list().map(ruleView));
-  if (key === "DELETE /mock/jobs") state.simulations.clear();
+  if (key === "DELETE /mock/jobs") state.jobs.clear();
   if (key === "DELETE /mock/faults") state.faults.clear();
   if (req.method === "DELETE") return { status: 204, headers: {}, body: "" };
   const list = state.options.fixtures.map((f) => ({ service: f.service, name: f.name, job_id: f.jobId, http_status: f.httpStatus, kind: f.kind, tags: f.tags }));
@@ -53,7 +54,7 @@ async function answer(state: MockState, req: IncomingMessage, route: string): Pr
  * loopback): `POST|GET|DELETE /mock/jobs` (simulated jobs),
  * `POST|GET|DELETE /mock/faults` (server-wide faults), `GET /mock/fixtures`.
  */
-export async function controlRoute(state: MockState, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+async function controlRoute(state: MockState, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
   const route = url.pathname.replace(/\/+$/, "");
   const methods = ROUTES[route];
   if (!methods) return send(res, mockError(404, "MOCK.0404", `no control route ${route}; there are ${Object.keys(ROUTES).join(", ")}`), requestId);
@@ -61,18 +62,7 @@ export async function controlRoute(state: MockState, req: IncomingMessage, res: 
     const refused = mockError(405, "MOCK.0405", `${req.method} is not allowed on ${route}`);
     return send(res, { ...refused, headers: { ...refused.headers, Allow: methods.join(", ") } }, requestId);
   }
-  try {
-    send(res, await answer(state, req, route), requestId);
-  } catch (error) {
-    if (!(error instanceof MockError)) throw error;
-    send(res, mockError(error.status, error.code, error.message), requestId);
-  }
-}
-
-/** Path parameters of `GET /v1/{project_id}/jobs/{job_id}`, still percent-encoded. */
-export interface JobPath {
-  readonly projectId: string;
-  readonly jobId: string;
+  send(res, await answer(state, req, route), requestId);
 }
 
 const PROJECT_ID = /^[0-9a-f]{32}$/;
@@ -96,45 +86,37 @@ function faultsOf(req: IncomingMessage): readonly Fault[] | undefined {
  * there is no such job. The service is the Host header's first label, else the
  * server's `service` option, else the job's own.
  */
-export async function jobRoute(state: MockState, req: IncomingMessage, res: ServerResponse, url: URL, path: JobPath, requestId: string): Promise<void> {
-  const jobId = decoded(path.jobId) ?? path.jobId;
+async function jobRoute(state: MockState, req: IncomingMessage, res: ServerResponse, url: URL, rawProjectId: string, rawJobId: string, requestId: string): Promise<void> {
+  const jobId = decoded(rawJobId) ?? rawJobId;
   const hint = serviceOfHost(req.headers.host) ?? state.options.service;
-  const service = hint ?? state.lookup.serviceOf(jobId) ?? "ecs";
-  let faults: readonly Fault[] | undefined;
-  try {
-    faults = faultsOf(req) ?? state.faults.take(service, jobId);
-  } catch (error) {
-    if (!(error instanceof MockError)) throw error;
-    return send(res, mockError(error.status, error.code, error.message), requestId);
-  }
-  for (const fault of faults ?? []) if (fault.kind === "delay") await pause(fault.ms, state.closing);
+  const service = hint ?? state.jobs.serviceOf(jobId) ?? "ecs";
+  const faults = faultsOf(req) ?? state.faults.take(service, jobId);
+  // Delays end at once when the server closes.
+  for (const fault of faults ?? []) if (fault.kind === "delay") await sleep(fault.ms, undefined, { signal: state.closing }).catch(() => {});
   const decisive = faults?.find((fault) => fault.kind !== "delay");
-  if (decisive?.kind === "reset" || state.closing.aborted) return resetConnection(res);
+  // A TCP reset, as a crashing load balancer sends.
+  if (decisive?.kind === "reset" || state.closing.aborted) return void res.socket?.resetAndDestroy();
   if (decisive?.kind === "status") return send(res, statusFaultAnswer(state.errors, service, decisive), requestId);
 
   let answer: Answer;
   const refusal = await checkAuth(req, url, state.options);
-  const projectId = decoded(path.projectId);
+  const projectId = decoded(rawProjectId);
   if (refusal) answer = state.errors.answer(service, refusal);
   else if (projectId === undefined || !PROJECT_ID.test(projectId)) answer = state.errors.answer(service, "bad-project");
-  else answer = state.lookup.find(hint, jobId, projectId, state.options.now()) ?? state.errors.answer(service, "unknown-job");
+  else answer = state.jobs.find(hint, jobId, projectId, state.options.now()) ?? state.errors.answer(service, "unknown-job");
   send(res, decisive?.kind === "truncate" ? truncateAnswer(answer, decisive.bytes) : answer, requestId);
 }
 
 const JOB_PATH = /^\/v1\/([^/]+)\/jobs\/([^/]+)\/?$/;
 
 async function route(state: MockState, req: IncomingMessage, res: ServerResponse, requestId: string): Promise<void> {
-  let url: URL;
-  try {
-    // The Host header is the client's to choose (and may be garbage); only the path matters here.
-    url = new URL(req.url ?? "/", "http://mock.invalid");
-  } catch {
-    return send(res, mockError(400, "MOCK.0001", "unreadable request target"), requestId);
-  }
+  // The Host header is the client's to choose (and may be garbage); only the path matters here.
+  if (!URL.canParse(req.url ?? "/", "http://mock.invalid")) throw new MockError("MOCK.0001", "unreadable request target");
+  const url = new URL(req.url ?? "/", "http://mock.invalid");
   if (url.pathname === "/mock" || url.pathname.startsWith("/mock/")) return controlRoute(state, req, res, url, requestId);
   const match = JOB_PATH.exec(url.pathname);
   if (match && (req.method === "GET" || req.method === "HEAD")) {
-    return jobRoute(state, req, res, url, { projectId: match[1]!, jobId: match[2]! }, requestId);
+    return jobRoute(state, req, res, url, match[1]!, match[2]!, requestId);
   }
   // The gateway answers any other path or method with "API not found".
   const service = serviceOfHost(req.headers.host) ?? state.options.service ?? "ecs";
@@ -142,7 +124,8 @@ async function route(state: MockState, req: IncomingMessage, res: ServerResponse
 }
 
 /**
- * The request listener of the mock server. Never throws: a bug answers 500
+ * The request listener of the mock server. Never throws: a `MockError` (a bad
+ * body or fault) is answered with its status and code; a bug answers 500
  * `MOCK.0500` (or drops the connection if the answer had started) and is
  * logged, and the server goes on serving.
  */
@@ -153,6 +136,7 @@ export function createHandler(state: MockState): (req: IncomingMessage, res: Ser
     res.on("error", () => {});
     res.on("finish", () => state.options.log(`${req.method} ${req.url} ${res.statusCode} ${requestId}`));
     route(state, req, res, requestId).catch((error: unknown) => {
+      if (error instanceof MockError && !res.headersSent) return send(res, mockError(error.status, error.code, error.message), requestId);
       state.options.log(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
       if (res.headersSent) res.destroy();
       else send(res, mockError(500, "MOCK.0500", "internal error of the mock server"), requestId);

@@ -23,17 +23,7 @@ export interface SimulatedJobInput {
 }
 
 /** A checked `SimulatedJobInput` with every default applied. */
-export interface SimulationPlan {
-  readonly service: ServiceName;
-  readonly jobType: string;
-  readonly subJobs: number;
-  readonly subJobType: string | undefined;
-  readonly durationMs: number;
-  readonly outcome: "SUCCESS" | "FAIL";
-  readonly initialStatus: string;
-  readonly projectId: string | undefined;
-  readonly omitErrorKeys: boolean;
-}
+export type SimulationPlan = ReturnType<typeof simulationPlan>;
 
 /** A `POST /mock/jobs` body the mock cannot simulate; answered 400 `MOCK.0002` with the reason. */
 export class SimulationInputError extends MockError {
@@ -54,7 +44,7 @@ const int = (value: unknown, field: string, max: number, fallback: number): numb
 };
 
 /** Checks a `POST /mock/jobs` body against the catalogue and applies the defaults. */
-export function simulationPlan(catalogue: JobCatalogue, body: unknown): SimulationPlan {
+export function simulationPlan(catalogue: JobCatalogue, body: unknown) {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new SimulationInputError("body", 'must be a JSON object such as {"service":"evs"}');
   const input = body as Record<string, unknown>;
   const unknown = Object.keys(input).find((key) => !FIELDS.includes(key));
@@ -83,9 +73,9 @@ export function simulationPlan(catalogue: JobCatalogue, body: unknown): Simulati
     service: input.service,
     jobType,
     subJobs,
-    subJobType: subJobs > 0 ? subJobType : undefined,
+    subJobType: subJobs > 0 ? (subJobType as string) : undefined,
     durationMs: int(input.duration_ms, "duration_ms", 86_400_000, 5000),
-    outcome,
+    outcome: outcome as "SUCCESS" | "FAIL",
     initialStatus,
     projectId: input.project_id as string | undefined,
     omitErrorKeys: input.omit_error_keys === true,

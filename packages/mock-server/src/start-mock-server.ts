@@ -1,10 +1,10 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { errorFixtures, jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
 import { MockError, onClientError } from "./answer.js";
 import { ErrorAnswers } from "./error-answers.js";
 import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults.js";
-import { FixtureIndex, JobLookup, Simulations, type SimulatedJobInfo } from "./jobs.js";
+import { Jobs, type SimulatedJobInfo } from "./jobs.js";
 import { resolveOptions, type MockServerOptions, type ResolvedOptions } from "./options.js";
 import { createHandler } from "./routes.js";
 import { simulationPlan, type SimulatedJobInput } from "./simulation-plan.js";
@@ -13,8 +13,7 @@ import { simulationPlan, type SimulatedJobInput } from "./simulation-plan.js";
 export interface MockState {
   readonly options: ResolvedOptions;
   readonly catalogue: JobCatalogue;
-  readonly lookup: JobLookup;
-  readonly simulations: Simulations;
+  readonly jobs: Jobs;
   readonly faults: FaultRules;
   readonly errors: ErrorAnswers;
   /** Aborts when the server closes, so pending delays end at once. */
@@ -49,13 +48,12 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function closeServer(server: Server, sockets: Set<Socket>, abort: AbortController): Promise<void> {
+function closeServer(server: Server, abort: AbortController): Promise<void> {
   abort.abort();
   return new Promise((resolve) => {
     if (!server.listening) return resolve();
     server.close(() => resolve());
     server.closeAllConnections();
-    for (const socket of sockets) socket.destroy();
   });
 }
 
@@ -76,14 +74,12 @@ function closeServer(server: Server, sockets: Set<Socket>, abort: AbortControlle
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const resolved = resolveOptions(options);
   const catalogue = jobCatalogue();
-  const fixtures = new FixtureIndex(resolved.fixtures);
-  const simulations = new Simulations(catalogue, (service, id) => fixtures.find(service, id) !== undefined);
+  const jobs = new Jobs(catalogue, resolved.fixtures);
   const abort = new AbortController();
   const state: MockState = {
     options: resolved,
     catalogue,
-    lookup: new JobLookup(fixtures, simulations),
-    simulations,
+    jobs,
     faults: new FaultRules(),
     // Refusals are answered with the documented bodies even when only some fixtures are served.
     errors: new ErrorAnswers(errorFixtures),
@@ -101,11 +97,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     createHandler(state),
   );
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   // Malformed or timed-out requests get Node's statuses (400, 408, 431) with a JSON body; the server never throws over them.
   server.on("clientError", onClientError(resolved.log));
   await new Promise<void>((resolve, reject) => {
@@ -119,9 +110,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url: `http://${urlHost}:${port}`,
     host: resolved.host,
     port,
-    createJob: (input) => simulations.create(simulationPlan(catalogue, input), resolved.now()),
+    createJob: (input) => jobs.create(simulationPlan(catalogue, input), resolved.now()),
     addFault: (input) => state.faults.add(input),
     clearFaults: () => state.faults.clear(),
-    close: () => (closed ??= closeServer(server, sockets, abort)),
+    close: () => (closed ??= closeServer(server, abort)),
   };
 }
