@@ -1,7 +1,7 @@
 import { STATUS_CODES } from "node:http";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
 import { fixtureAnswer, MockError, type Answer } from "./answer.js";
-import { isHtml, isJson, type ErrorAnswers } from "./error-answers.js";
+import { isHtml, isJson, pickError } from "./error-answers.js";
 
 /** One injected fault. A request can carry several: delays add up, the first other fault decides the answer. */
 export type Fault =
@@ -155,9 +155,9 @@ export class FaultRules {
  * status in the requested format (the gateways' HTML pages, or JSON), with
  * `Retry-After` when asked; a plain HTML page where no document has one (500).
  */
-export function statusFaultAnswer(errors: ErrorAnswers, service: ServiceName, fault: Extract<Fault, { kind: "status" }>): Answer {
+export function statusFaultAnswer(service: ServiceName, fault: Extract<Fault, { kind: "status" }>): Answer {
   const retry: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": fault.retryAfter };
-  const fixture = errors.pick(service, fault.status, fault.format === "html" ? isHtml : isJson);
+  const fixture = pickError(service, fault.status, fault.format === "html" ? isHtml : isJson);
   if (fixture) {
     const { "Retry-After": _documented, ...headers } = fixtureAnswer(fixture).headers;
     return { ...fixtureAnswer(fixture), headers: { ...headers, ...retry } };

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
 import { jsonAnswer, MockError, mockError, readBody, send, type Answer } from "./answer.js";
 import { checkAuth } from "./auth-check.js";
+import { refusalAnswer } from "./error-answers.js";
 import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
 import { simulationPlan } from "./simulation-plan.js";
 import type { MockState } from "./start-mock-server.js";
@@ -96,14 +97,14 @@ async function jobRoute(state: MockState, req: IncomingMessage, res: ServerRespo
   const decisive = faults?.find((fault) => fault.kind !== "delay");
   // A TCP reset, as a crashing load balancer sends.
   if (decisive?.kind === "reset" || state.closing.aborted) return void res.socket?.resetAndDestroy();
-  if (decisive?.kind === "status") return send(res, statusFaultAnswer(state.errors, service, decisive), requestId);
+  if (decisive?.kind === "status") return send(res, statusFaultAnswer(service, decisive), requestId);
 
   let answer: Answer;
   const refusal = await checkAuth(req, url, state.options);
   const projectId = decoded(rawProjectId);
-  if (refusal) answer = state.errors.answer(service, refusal);
-  else if (projectId === undefined || !PROJECT_ID.test(projectId)) answer = state.errors.answer(service, "bad-project");
-  else answer = state.jobs.find(hint, jobId, projectId, state.options.now()) ?? state.errors.answer(service, "unknown-job");
+  if (refusal) answer = refusalAnswer(service, refusal);
+  else if (projectId === undefined || !PROJECT_ID.test(projectId)) answer = refusalAnswer(service, "bad-project");
+  else answer = state.jobs.find(hint, jobId, projectId, state.options.now()) ?? refusalAnswer(service, "unknown-job");
   send(res, decisive?.kind === "truncate" ? truncateAnswer(answer, decisive.bytes) : answer, requestId);
 }
 
@@ -120,7 +121,7 @@ async function route(state: MockState, req: IncomingMessage, res: ServerResponse
   }
   // The gateway answers any other path or method with "API not found".
   const service = serviceOfHost(req.headers.host) ?? state.options.service ?? "ecs";
-  send(res, state.errors.answer(service, "unknown-path"), requestId);
+  send(res, refusalAnswer(service, "unknown-path"), requestId);
 }
 
 /**

@@ -1,8 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { errorFixtures, jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
+import { jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
 import { MockError, onClientError } from "./answer.js";
-import { ErrorAnswers } from "./error-answers.js";
 import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults.js";
 import { Jobs, type SimulatedJobInfo } from "./jobs.js";
 import { resolveOptions, type MockServerOptions, type ResolvedOptions } from "./options.js";
@@ -15,7 +14,6 @@ export interface MockState {
   readonly catalogue: JobCatalogue;
   readonly jobs: Jobs;
   readonly faults: FaultRules;
-  readonly errors: ErrorAnswers;
   /** Aborts when the server closes, so pending delays end at once. */
   readonly closing: AbortSignal;
 }
@@ -81,8 +79,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     catalogue,
     jobs,
     faults: new FaultRules(),
-    // Refusals are answered with the documented bodies even when only some fixtures are served.
-    errors: new ErrorAnswers(errorFixtures),
     closing: abort.signal,
   };
   const { headersMs, requestMs, keepAliveMs } = resolved.timeouts;
