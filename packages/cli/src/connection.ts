@@ -9,10 +9,10 @@ export type CliAuth =
 const CREDENTIAL_HINT =
   "set OS_AUTH_TOKEN (an IAM token), or OS_ACCESS_KEY and OS_SECRET_KEY (plus OS_SECURITY_TOKEN for temporary keys)";
 
-function read(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** A variable of `env`, trimmed; `undefined` when unset or blank. */
+const read = (env: Env, name: string): string | undefined => env[name]?.trim() || undefined;
 
 /**
  * Reads credentials from `OS_AUTH_TOKEN`, or `OS_ACCESS_KEY` + `OS_SECRET_KEY`
@@ -21,7 +21,7 @@ function read(env: Readonly<Record<string, string | undefined>>, name: string): 
  *
  * @throws UsageError when no usable credentials are set.
  */
-export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): CliAuth {
+export function credentialsFromEnv(env: Env): CliAuth {
   const token = read(env, "OS_AUTH_TOKEN");
   const accessKey = read(env, "OS_ACCESS_KEY");
   const secretKey = read(env, "OS_SECRET_KEY");
@@ -39,10 +39,8 @@ export function credentialsFromEnv(env: Readonly<Record<string, string | undefin
  * The secret values set in the environment, whether or not they form usable
  * credentials: the CLI redacts all of them from everything it prints.
  */
-export function secretsInEnv(env: Readonly<Record<string, string | undefined>>): string[] {
-  return ["OS_AUTH_TOKEN", "OS_SECRET_KEY", "OS_SECURITY_TOKEN"]
-    .map((name) => read(env, name))
-    .filter((s): s is string => s !== undefined);
+export function secretsInEnv(env: Env): string[] {
+  return ["OS_AUTH_TOKEN", "OS_SECRET_KEY", "OS_SECURITY_TOKEN"].flatMap((name) => read(env, name) ?? []);
 }
 
 /** Clouds `--cloud` accepts (the client's `Cloud`). */
@@ -57,11 +55,6 @@ export interface ConnectionFlags {
   readonly endpoint?: string;
 }
 
-function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === "" ? undefined : value;
-}
-
 /**
  * Turns the shared flags and the environment into `createJobsClient` options:
  * `--project-id` else `OS_PROJECT_ID`, `--region` else `OS_REGION_NAME`,
@@ -71,24 +64,12 @@ function fromEnv(env: Readonly<Record<string, string | undefined>>, name: string
  *
  * @throws UsageError when the project, the place to send requests or the credentials are missing.
  */
-export function clientOptionsFrom(
-  flags: ConnectionFlags,
-  env: Readonly<Record<string, string | undefined>>,
-): JobsClientOptions<ServiceName> {
-  const projectId = flags.projectId ?? fromEnv(env, "OS_PROJECT_ID");
-  if (projectId === undefined) {
-    throw new UsageError("--project-id", "no project id", "pass --project-id or set OS_PROJECT_ID");
-  }
-  const region = flags.region ?? fromEnv(env, "OS_REGION_NAME");
+export function clientOptionsFrom(flags: ConnectionFlags, env: Env): JobsClientOptions<ServiceName> {
+  const projectId = flags.projectId ?? read(env, "OS_PROJECT_ID");
+  if (projectId === undefined) throw new UsageError("--project-id", "no project id", "pass --project-id or set OS_PROJECT_ID");
+  const region = flags.region ?? read(env, "OS_REGION_NAME");
   if (region === undefined && flags.endpoint === undefined) {
     throw new UsageError("--region", "no region and no endpoint", "pass --region (e.g. eu-de), set OS_REGION_NAME, or pass --endpoint");
   }
-  return {
-    service: flags.service,
-    projectId,
-    region,
-    cloud: flags.cloud,
-    endpoint: flags.endpoint,
-    auth: credentialsFromEnv(env),
-  };
+  return { service: flags.service, projectId, region, cloud: flags.cloud, endpoint: flags.endpoint, auth: credentialsFromEnv(env) };
 }

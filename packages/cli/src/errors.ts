@@ -34,15 +34,14 @@ export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 export class UsageError extends Error {
   override readonly name = "UsageError";
   readonly code = "USAGE";
-  /** The option or variable at fault, e.g. `--timeout` or `OS_SECRET_KEY`. */
-  readonly option: string;
-  /** One line telling the user how to fix it. */
-  readonly hint: string | undefined;
 
-  constructor(option: string, message: string, hint?: string) {
+  /** `option`: the option or variable at fault, e.g. `--timeout` or `OS_SECRET_KEY`; `hint`: one line telling how to fix it. */
+  constructor(
+    readonly option: string,
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
-    this.option = option;
-    this.hint = hint;
   }
 }
 
@@ -54,16 +53,14 @@ export class UsageError extends Error {
 export class InterruptedError extends Error {
   override readonly name = "InterruptedError";
   readonly code = "INTERRUPTED";
-  /** The signal that stopped the wait. */
-  readonly signal: "SIGINT" | "SIGTERM";
 
-  constructor(signal: "SIGINT" | "SIGTERM") {
+  /** `signal`: the signal that stopped the wait. */
+  constructor(readonly signal: "SIGINT" | "SIGTERM") {
     super(`interrupted by ${signal}; the job keeps running on the server`);
-    this.signal = signal;
   }
 }
 
-// Codes that mean the credentials were refused, whatever status the service used (facts 7.2: 400 or 401).
+// Codes that mean the credentials were refused, whatever status the service used (400 or 401).
 const AUTH_CODES = new Set(["common.0013", "bms.0032", "evs.0002", "apigw.0301"]);
 const PROJECT_MISMATCH_CODES = new Set(["common.0018", "ecs.0023", "evs.0001"]);
 
@@ -80,15 +77,11 @@ export function apiErrorHint(error: Pick<JobsApiError, "code" | "status">, endpo
   const code = error.code.toLowerCase();
   const where = endpoint === undefined ? "" : ` (${endpoint})`;
   if (code === "common.0011") return UNKNOWN_JOB_HINT;
-  if (AUTH_CODES.has(code) || error.status === 401) {
-    return "credentials refused: check OS_AUTH_TOKEN (tokens expire after 24 hours) or OS_ACCESS_KEY/OS_SECRET_KEY";
-  }
+  if (AUTH_CODES.has(code) || error.status === 401) return "credentials refused: check OS_AUTH_TOKEN (tokens expire after 24 hours) or OS_ACCESS_KEY/OS_SECRET_KEY";
   if (PROJECT_MISMATCH_CODES.has(code)) return "the project id does not belong to these credentials: check --project-id / OS_PROJECT_ID";
   if (error.status === 403) return "the credentials may not read jobs of this project: check the IAM policy";
   if (error.status === 404 || code === "apigw.0101") return `no job API at this address${where}: check --endpoint, --service and --region`;
-  if (error.status === 429 || code === "common.1503" || code === "common.0024" || code === "apigw.0308") {
-    return "rate limited: try again in a moment";
-  }
+  if (error.status === 429 || ["common.1503", "common.0024", "apigw.0308"].includes(code)) return "rate limited: try again in a moment";
   if (code === "network_error") return `could not reach the service${where}: check --endpoint / --region and the network`;
   if (code === "timeout") return "the service did not answer in time: try again";
   if (code === "invalid_response") return `the answer was not a job${where}: check --endpoint and --service`;
@@ -133,9 +126,7 @@ export function describeError(error: unknown, endpoint?: string): ErrorReport {
   if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage, lines: [] };
   if (error instanceof UsageError) return { exitCode: ExitCode.Usage, lines: [error.message, ...detail("hint", error.hint)] };
   if (error instanceof InvalidArgumentError) return { exitCode: ExitCode.Usage, lines: [error.message] };
-  if (error instanceof InterruptedError) {
-    return { exitCode: error.signal === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted, lines: [error.message] };
-  }
+  if (error instanceof InterruptedError) return { exitCode: error.signal === "SIGTERM" ? ExitCode.Terminated : ExitCode.Interrupted, lines: [error.message] };
   if (error instanceof JobFailedError) return { exitCode: ExitCode.JobFailed, lines: [error.message] };
   if (error instanceof WaitTimeoutError) return timeoutReport(error);
   // Its message already names the code, the request id and the expiry rule.
