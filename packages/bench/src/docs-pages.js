@@ -14,12 +14,7 @@ import { BenchError, bytes, REPO_ROOT, spread, table } from "./lib/report.js";
 
 const DOCS_DIST = join(REPO_ROOT, "packages", "docs", "dist");
 
-/**
- * Every HTML page under `dir`, as paths relative to `root`.
- * @param {string} dir
- * @param {string} [root]
- * @returns {string[]}
- */
+/** Every HTML page under `dir`, as paths relative to `root`. @param {string} dir @param {string} [root] @returns {string[]} */
 function htmlPages(dir, root = dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -30,8 +25,7 @@ function htmlPages(dir, root = dir) {
 
 /**
  * First contentful paint and load event of one fresh visit, in ms after navigation began.
- * @param {import("playwright-core").BrowserContext} context
- * @param {string} url
+ * @param {import("playwright-core").BrowserContext} context @param {string} url
  */
 async function visit(context, url) {
   const page = await context.newPage();
@@ -51,10 +45,7 @@ async function visit(context, url) {
   }
 }
 
-/**
- * @param {{ quick: boolean }} options --quick visits only the landing page and the reference, twice each
- * @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** @param {{ quick: boolean }} options --quick visits only the landing page and the reference, twice each @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runDocsPages({ quick }) {
   let pages;
   try {

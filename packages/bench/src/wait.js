@@ -15,9 +15,7 @@ export { simulatePolicy };
  * (smithy.io, "Waiter retries"; @smithy/util-waiter): first check at once, then
  * attempt n waits a random time in [minDelay, minDelay × 2^(n−1)], and maxDelay
  * once n exceeds attemptCeiling = ⌊log2(maxDelay / minDelay) + 1⌋. Defaults 2 s and 120 s.
- * @param {number} [minDelayMs]
- * @param {number} [maxDelayMs]
- * @returns {PollingPolicy}
+ * @param {number} [minDelayMs] @param {number} [maxDelayMs] @returns {PollingPolicy}
  */
 export function awsStylePolicy(minDelayMs = 2000, maxDelayMs = 120_000) {
   const attemptCeiling = Math.floor(Math.log2(maxDelayMs / minDelayMs) + 1);
@@ -27,13 +25,7 @@ export function awsStylePolicy(minDelayMs = 2000, maxDelayMs = 120_000) {
   };
 }
 
-/**
- * @typedef {object} NamedPolicy
- * @property {string} name
- * @property {PollingPolicy} policy
- * @property {number} firstPollMs when the first poll goes out, ms after the job began
- * @property {string} how
- */
+/** A policy compared; `firstPollMs`: when its first poll goes out, ms after the job began. @typedef {{ name: string, policy: PollingPolicy, firstPollMs: number, how: string }} NamedPolicy */
 
 /** Every policy compared, ours first; fixed 1 s is the baseline of the request ratios. */
 export const POLICIES = /** @type {readonly NamedPolicy[]} */ ([
@@ -48,7 +40,9 @@ export const POLICIES = /** @type {readonly NamedPolicy[]} */ ([
 /** @typedef {import("@cloud-jobs/client").SimulatedJob & { withSubJobs: boolean }} PopulationJob */
 
 /**
- * mulberry32: small seeded generator, so a population is the same on every run.
+ * mulberry32: small seeded generator, so a population is the same on every run. The client's
+ * simulation draws its default jitter from the same generator; import it from the client once
+ * its internals export it, rather than keep this copy.
  * @param {number} seed
  */
 export function seededRandom(seed) {
@@ -61,16 +55,16 @@ export function seededRandom(seed) {
   };
 }
 
-/** Shortest simulated job. */
+/** Shortest and longest simulated job. */
 export const MIN_DURATION_MS = 1000;
-/** Longest simulated job. */
 export const MAX_DURATION_MS = 3_600_000;
 
 /**
- * `size` jobs drawn with the given seed.
- * @param {number} size
- * @param {number} seed
- * @returns {PopulationJob[]}
+ * `size` jobs drawn with the given seed: durations log-uniform from 1 s to 1 h (as many 1–10 s
+ * jobs as 10–60 min jobs — the range ECS, EVS and BMS jobs span), every other one with 2–20
+ * sub-jobs, run in parallel (they end together, in the last third) or one after another
+ * (evenly spread); the parent job ends a moment after its last sub-job.
+ * @param {number} size @param {number} seed @returns {PopulationJob[]}
  */
 export function jobPopulation(size, seed) {
   const random = seededRandom(seed);
@@ -98,18 +92,9 @@ export const BUCKETS = [
   { name: "10–60 min", lowMs: 600_000, highMs: Infinity },
 ];
 
-/**
- * @typedef {object} Outcome
- * @property {number} requests
- * @property {number} delayMs completion → detection
- * @property {number} durationMs
- * @property {boolean} withSubJobs
- */
+/** One wait: requests sent, `delayMs` from completion to detection. @typedef {{ requests: number, delayMs: number, durationMs: number, withSubJobs: boolean }} Outcome */
 
-/**
- * Figures of one group of outcomes.
- * @param {Outcome[]} outcomes
- */
+/** Figures of one group of outcomes. @param {Outcome[]} outcomes */
 function figures(outcomes) {
   const delays = outcomes.map((o) => o.delayMs / 1000);
   const relative = outcomes.map((o) => o.delayMs / o.durationMs);
@@ -124,10 +109,9 @@ function figures(outcomes) {
 }
 
 /**
- * @param {readonly NamedPolicy[]} policies
- * @param {PopulationJob[]} jobs
- * @param {number} seed jitter seed of this run
- * @returns {Map<string, number>} figure name ("<policy>|<group>|<figure>") → value
+ * One run: every policy waits for every job of one population; figures per policy and group,
+ * by name ("<policy>|<group>|<figure>"). `seed` seeds this run's jitter.
+ * @param {readonly NamedPolicy[]} policies @param {PopulationJob[]} jobs @param {number} seed @returns {Map<string, number>}
  */
 export function simulatePopulation(policies, jobs, seed) {
   /** @type {Map<string, number>} */
@@ -162,10 +146,7 @@ const BASELINE = "fixed 1 s";
 const GOAL_REQUEST_SHARE = 0.1;
 const GOAL_RELATIVE_DELAY = 0.05;
 
-/**
- * @param {{ quick: boolean }} options
- * @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** @param {{ quick: boolean }} options @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runWaitSimulation({ quick }) {
   const runs = quick ? 2 : 25;
   const jobsPerRun = quick ? 40 : 400;

@@ -5,36 +5,19 @@ import { BenchError } from "./report.js";
 
 /**
  * The q-quantile (0 ≤ q ≤ 1) of `values`, linear interpolation between order statistics.
- * @param {readonly number[]} values
- * @param {number} q
- * @returns {number}
+ * @param {readonly number[]} values @param {number} q @returns {number}
  */
 export function quantile(values, q) {
   if (values.length === 0) throw new RangeError("quantile of no values");
   const sorted = [...values].sort((a, b) => a - b);
   const position = (sorted.length - 1) * q;
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
-  const a = /** @type {number} */ (sorted[low]);
-  const b = /** @type {number} */ (sorted[high]);
-  return a + (b - a) * (position - low);
+  const low = /** @type {number} */ (sorted[Math.floor(position)]);
+  return low + (/** @type {number} */ (sorted[Math.ceil(position)]) - low) * (position - Math.floor(position));
 }
 
-/**
- * @typedef {object} Summary
- * @property {number} n how many values
- * @property {number} median
- * @property {number} p25
- * @property {number} p75
- * @property {number} min
- * @property {number} max
- */
+/** @typedef {{ n: number, median: number, p25: number, p75: number, min: number, max: number }} Summary */
 
-/**
- * Median, quartiles and range of a set of repeated measurements.
- * @param {readonly number[]} values
- * @returns {Summary}
- */
+/** Median, quartiles and range of a set of repeated measurements. @param {readonly number[]} values @returns {Summary} */
 export function summarize(values) {
   if (values.length === 0) throw new RangeError("summary of no values");
   for (const v of values) if (!Number.isFinite(v)) throw new RangeError(`not a finite measurement: ${v}`);
@@ -48,12 +31,7 @@ export function summarize(values) {
   };
 }
 
-/**
- * Element-wise ratio of two equally long series (round i of `a` over round i of `b`).
- * @param {readonly number[]} a
- * @param {readonly number[]} b
- * @returns {number[]}
- */
+/** Element-wise ratio of two equally long series (round i of `a` over round i of `b`). @param {readonly number[]} a @param {readonly number[]} b */
 export function pairedRatios(a, b) {
   if (a.length !== b.length) throw new RangeError(`paired series differ in length: ${a.length} vs ${b.length}`);
   return a.map((x, i) => x / /** @type {number} */ (b[i]));
@@ -63,9 +41,8 @@ export function pairedRatios(a, b) {
  * Distribution-free 95 % confidence interval of the median: the order
  * statistics ⌊n/2 − 1.96·√n/2⌋ and ⌈1 + n/2 + 1.96·√n/2⌉ (1-based; normal
  * approximation of the binomial), so a report can say when a median ratio
- * cannot be told apart from a goal.
- * @param {readonly number[]} values at least 6 for a meaningful interval
- * @returns {{ low: number, high: number }}
+ * cannot be told apart from a goal (at least 6 values for a meaningful interval).
+ * @param {readonly number[]} values @returns {{ low: number, high: number }}
  */
 export function medianInterval(values) {
   if (values.length === 0) throw new RangeError("interval of no values");
@@ -80,8 +57,7 @@ export function medianInterval(values) {
 /**
  * Most timestamps (ms) that fall inside any window [t, t + windowMs) — the
  * request rate to compare with a "never more than N per second" cap.
- * @param {readonly number[]} times in ascending order
- * @param {number} [windowMs]
+ * @param {readonly number[]} times in ascending order @param {number} [windowMs]
  */
 export function busiestWindow(times, windowMs = 1000) {
   let best = 0;
@@ -92,21 +68,7 @@ export function busiestWindow(times, windowMs = 1000) {
   return best;
 }
 
-/**
- * @typedef {object} Contender
- * @property {string} name
- * @property {() => Promise<unknown>} call one operation (one request, one signature, …)
- */
-
-/**
- * @typedef {object} InterleaveOptions
- * @property {readonly Contender[]} contenders the first one is the baseline of the ratios
- * @property {number} rounds rounds to measure (after warm-up)
- * @property {number} batch calls per contender per round
- * @property {number} [warmupRounds] rounds run first and thrown away (JIT, connection pools)
- * @property {number} [budgetMs] stop early once this much time is spent, keeping at least `minRounds`
- * @property {number} [minRounds]
- */
+/** Something to time: `call` does one operation (one request, one signature, …). @typedef {{ name: string, call: () => Promise<unknown> }} Contender */
 
 /**
  * Runs the contenders round-robin and returns, per contender, the mean wall
@@ -114,14 +76,15 @@ export function busiestWindow(times, windowMs = 1000) {
  * round (ms), and the round-by-round ratios to the baseline. CPU time is the
  * steadier of the two on a shared machine: being descheduled does not count.
  * A contender that throws stops the whole run with `BenchError` (`CONTENDER_FAILED`).
- * @param {InterleaveOptions} options
+ * `contenders[0]` is the baseline; `rounds` are measured after `warmupRounds` thrown away
+ * (JIT, connection pools), `batch` calls per contender each; the run stops early once
+ * `budgetMs` is spent, keeping at least `minRounds`.
+ * @param {{ contenders: readonly Contender[], rounds: number, batch: number, warmupRounds?: number, budgetMs?: number, minRounds?: number }} options
  */
 export async function runInterleaved({ contenders, rounds, batch, warmupRounds = 2, budgetMs = Infinity, minRounds = 5 }) {
   if (contenders.length === 0) throw new BenchError("NO_CONTENDERS", "nothing to measure");
-  /** @type {number[][]} */
-  const wall = contenders.map(() => []);
-  /** @type {number[][]} */
-  const cpu = contenders.map(() => []);
+  const wall = contenders.map(() => /** @type {number[]} */ ([]));
+  const cpu = contenders.map(() => /** @type {number[]} */ ([]));
   const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
   const started = performance.now();
   let measured = 0;

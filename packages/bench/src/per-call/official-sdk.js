@@ -30,11 +30,7 @@ export function loadOfficialSdk() {
   return loaded;
 }
 
-/**
- * The SDK's `EcsClient.showJob`, signed with AK/SK, against `url`.
- * @param {string} url
- * @returns {import("../lib/measure.js").Contender}
- */
+/** The SDK's `EcsClient.showJob`, signed with AK/SK, against `url`. @param {string} url @returns {import("../lib/measure.js").Contender} */
 export function officialSdkShowJob(url) {
   const { core, ecs } = loadOfficialSdk();
   const credentials = new core.BasicCredentials().withAk(AK_SK.accessKey).withSk(AK_SK.secretKey).withProjectId(PROJECT_ID);

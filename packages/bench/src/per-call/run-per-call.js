@@ -13,11 +13,7 @@ import { loadOfficialSdk, officialSdkShowJob } from "./official-sdk.js";
 
 /** @typedef {import("../lib/measure.js").Contender} Contender */
 
-/**
- * Raw `fetch` with a token: the floor every other contender is compared with.
- * @param {string} url base URL of the loopback server
- * @returns {Contender}
- */
+/** Raw `fetch` with a token: the floor every other contender is compared with. @param {string} url base URL of the loopback server @returns {Contender} */
 export function rawFetch(url) {
   const target = `${url}${JOB_PATH}`;
   const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
@@ -31,11 +27,7 @@ export function rawFetch(url) {
   };
 }
 
-/**
- * openapi-fetch alone (the client's only runtime dependency), typed by the client's `paths`, with a token.
- * @param {string} url
- * @returns {Contender}
- */
+/** openapi-fetch alone (the client's only runtime dependency), typed by the client's `paths`, with a token. @param {string} url @returns {Contender} */
 export function openapiFetchAlone(url) {
   /** @type {import("openapi-fetch").Client<import("@cloud-jobs/client").paths>} */
   const api = createClient({ baseUrl: url, headers: { Accept: "application/json", "X-Auth-Token": TOKEN } });
@@ -50,12 +42,7 @@ export function openapiFetchAlone(url) {
   };
 }
 
-/**
- * `getJob` of a cloud-jobs client as a user creates it (default retry and timeout).
- * @param {string} url
- * @param {"token" | "aksk"} auth
- * @returns {Contender}
- */
+/** `getJob` of a cloud-jobs client as a user creates it (default retry and timeout). @param {string} url @param {"token" | "aksk"} auth @returns {Contender} */
 export function cloudJobsGetJob(url, auth) {
   const client = createJobsClient({
     service: "ecs",
@@ -85,10 +72,7 @@ function tasks() {
   ];
 }
 
-/**
- * Median per-round latency of each signer and the ratio of the second to the first.
- * @param {{ rounds: number, msPerTaskPerRound: number }} options
- */
+/** Median per-round latency of each signer and the ratio of the second to the first. @param {{ rounds: number, msPerTaskPerRound: number }} options */
 export async function measureSigners({ rounds, msPerTaskPerRound }) {
   const list = tasks();
   /** @type {number[][]} */
@@ -127,10 +111,7 @@ export const PER_CALL_GOALS = /** @type {Readonly<Record<string, number>>} */ ({
 
 const us = { unit: "µs", decimals: 0, scale: (/** @type {number} */ v) => v * 1000 };
 
-/**
- * @param {Awaited<ReturnType<typeof runInterleaved>>} run
- * @param {Awaited<ReturnType<typeof measureSigners>>} signers
- */
+/** @param {Awaited<ReturnType<typeof runInterleaved>>} run @param {Awaited<ReturnType<typeof measureSigners>>} signers */
 export function renderPerCall(run, signers) {
   const rows = run.results.map((r) => {
     const limit = PER_CALL_GOALS[r.name];
@@ -179,8 +160,7 @@ function ratioText({ ratio, ratioInterval }) {
 
 /**
  * Measures getJob (token, AK/SK), raw fetch, openapi-fetch and the official SDK, interleaved.
- * @param {{ quick: boolean }} options
- * @returns {Promise<import("../lib/report.js").SectionResult>}
+ * @param {{ quick: boolean }} options @returns {Promise<import("../lib/report.js").SectionResult>}
  */
 export async function runPerCall({ quick }) {
   const server = await startLoopbackServer();

@@ -28,11 +28,7 @@ const OUT_DIR = "/virtual-out";
  * @property {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files the output, for running it
  */
 
-/**
- * Bundles one entry in memory and measures it.
- * @param {import("./bundle-entries.js").BundleEntry} entry
- * @returns {Promise<BundleSize>}
- */
+/** Bundles one entry in memory and measures it. @param {import("./bundle-entries.js").BundleEntry} entry @returns {Promise<BundleSize>} */
 export async function bundleSize(entry) {
   let result;
   try {
@@ -86,11 +82,7 @@ export async function bundleSize(entry) {
   return { entryBytes, entryGzip, lazyBytes, lazyGzip, warnings, topInputs, files };
 }
 
-/**
- * @param {import("./bundle-entries.js").BundleEntry} entry
- * @param {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files
- * @param {string} url base URL of the loopback job server
- */
+/** @param {import("./bundle-entries.js").BundleEntry} entry @param {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files @param {string} url base URL of the loopback job server */
 export async function smokeTestBundle(entry, files, url) {
   if (entry.smoke === undefined) return;
   const dir = await mkdtemp(join(tmpdir(), "cloud-jobs-bench-bundle-"));

@@ -12,11 +12,7 @@ import { BenchError } from "../lib/report.js";
 
 /** @typedef {{ bytes: number, diskBytes: number, files: number }} Size */
 
-/**
- * Sizes of the given files.
- * @param {string[]} paths
- * @returns {Size}
- */
+/** Sizes of the given files. @param {string[]} paths @returns {Size} */
 function filesSize(paths) {
   let bytes = 0;
   let diskBytes = 0;
@@ -28,11 +24,7 @@ function filesSize(paths) {
   return { bytes, diskBytes, files: paths.length };
 }
 
-/**
- * Files under `dir`, skipping nested node_modules (dependencies are counted separately).
- * @param {string} dir
- * @returns {string[]}
- */
+/** Files under `dir`, skipping nested node_modules (dependencies are counted separately). @param {string} dir @returns {string[]} */
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -42,11 +34,7 @@ function listFiles(dir) {
   });
 }
 
-/**
- * Where Node would find `name` when required from a module in `fromDir`.
- * @param {string} name
- * @param {string} fromDir
- */
+/** Where Node would find `name` when required from a module in `fromDir`. @param {string} name @param {string} fromDir */
 function findPackage(name, fromDir) {
   for (let dir = fromDir; dir !== dirname(dir); dir = dirname(dir)) {
     if (basename(dir) === "node_modules") continue;
@@ -95,11 +83,7 @@ export function installedSize(packageDir, { ownSize, extraDependencies = [] } = 
   return { bytes: sum("bytes"), diskBytes: sum("diskBytes"), files: sum("files"), packages };
 }
 
-/**
- * Size of the files `npm pack` would publish for a workspace package (what an install unpacks).
- * @param {string} packageDir
- * @returns {Size}
- */
+/** Size of the files `npm pack` would publish for a workspace package (what an install unpacks). @param {string} packageDir @returns {Size} */
 export function packedSize(packageDir) {
   let out;
   try {

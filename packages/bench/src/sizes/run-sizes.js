@@ -1,5 +1,6 @@
 // Item 2: bundle size (esbuild, minified, gzip) and installed size of each contender.
-import { BenchError, bytes, num, packageDir, table, verdict } from "../lib/report.js";
+import { join } from "node:path";
+import { BENCH_DIR, BenchError, bytes, num, table, verdict } from "../lib/report.js";
 import { startLoopbackServer } from "../per-call/loopback.js";
 import { bundleSize, smokeTestBundle } from "./bundle.js";
 import { BUNDLE_ENTRIES } from "./bundle-entries.js";
@@ -8,11 +9,10 @@ import { installedSize, packedSize } from "./installed-size.js";
 /** The goal for the full client (getJob + waitForJob + signer), min+gzip; 1 KB = 1000 bytes. */
 const FULL_CLIENT_GOAL_BYTES = 6000;
 const FULL_CLIENT = "cloud-jobs: getJob + waitForJob + signer";
+/** @param {string} name */
+const packageDir = (name) => join(BENCH_DIR, "node_modules", name);
 
-/**
- * @param {{ quick: boolean }} options --quick builds each entry once instead of twice
- * @returns {Promise<import("../lib/report.js").SectionResult>}
- */
+/** @param {{ quick: boolean }} options --quick builds each entry once instead of twice @returns {Promise<import("../lib/report.js").SectionResult>} */
 export async function runSizes({ quick }) {
   const server = await startLoopbackServer();
   const measured = [];

@@ -10,11 +10,7 @@ import { seededRandom } from "../wait.js";
 
 /** @typedef {Awaited<ReturnType<typeof runOnce>>} WaitsRun */
 
-/**
- * @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number }} plan
- * @param {WaitsRun[]} runs
- * @returns {import("../lib/report.js").SectionResult}
- */
+/** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number }} plan @param {WaitsRun[]} runs @returns {import("../lib/report.js").SectionResult} */
 export function renderConcurrentWaits(plan, runs) {
   const s = (/** @type {(r: WaitsRun) => number} */ pick) => summarize(runs.map(pick));
   const mb = { unit: "MB", decimals: 0, scale: (/** @type {number} */ v) => v / 1_000_000 };
@@ -59,9 +55,7 @@ const CHILD_TIMEOUT_MS = 240_000;
 /** Time kept free after item 4 for the root build (item 5), which runs last. */
 const RESERVE_FOR_BUILD_MS = 75_000;
 
-/**
- * @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number }} plan
- */
+/** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number }} plan */
 async function runOnce(plan) {
   /** @type {number[]} */
   const answeredAt = [];
