@@ -18,8 +18,10 @@ function buildEnv() {
 }
 
 /**
- * Runs the root build and returns its wall time and turbo's task counts.
- * @param {string} cacheDir turbo `--cache-dir` @param {string[]} [extraArgs] e.g. `["--dry=json"]` for a check that builds nothing @returns {Promise<{ wallMs: number, turboMs: number | undefined, tasks: number, cached: number, missed: string[], output: string }>}
+ * Runs the root build with turbo's cache in `cacheDir` and returns its wall time and turbo's
+ * task counts; `extraArgs` e.g. `["--dry=json"]` for a check that builds nothing.
+ * @param {string} cacheDir @param {string[]} [extraArgs]
+ * @returns {Promise<{ wallMs: number, turboMs: number | undefined, tasks: number, cached: number, missed: string[], output: string }>}
  */
 export async function timedBuild(cacheDir, extraArgs = []) {
   // new-only: executed tasks show their output (kept for error messages), cached ones one "cache hit" line.

@@ -36,10 +36,10 @@ export async function bundleSize(entry) {
       stdin: { contents: entry.contents, resolveDir: `${BENCH_DIR}/src`, sourcefile: ENTRY_FILE, loader: "js" },
       bundle: true,
       minify: true,
-      format: entry.format,
+      format: entry.format ?? "esm",
       target: "es2022",
-      platform: entry.platform,
-      splitting: entry.splitting,
+      platform: entry.platform ?? "browser",
+      splitting: entry.splitting ?? false,
       outdir: OUT_DIR,
       write: false,
       metafile: true,
@@ -88,7 +88,7 @@ export async function smokeTestBundle(entry, files, url) {
   const dir = await mkdtemp(join(tmpdir(), "cloud-jobs-bench-bundle-"));
   try {
     // A package.json of its own, so the entry's extension decides nothing and "type" does.
-    await writeFile(join(dir, "package.json"), JSON.stringify({ type: entry.format === "esm" ? "module" : "commonjs" }));
+    await writeFile(join(dir, "package.json"), JSON.stringify({ type: entry.format === "cjs" ? "commonjs" : "module" }));
     let main = "";
     for (const file of files) {
       const target = join(dir, file.path);

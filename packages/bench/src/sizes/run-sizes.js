@@ -55,7 +55,7 @@ export async function runSizes({ quick }) {
     bytes(size.entryGzip),
     size.lazyBytes === 0 ? "–" : `${bytes(size.lazyBytes)}, ${bytes(size.lazyGzip)}`,
     entry.smoke === undefined ? "–" : "ran: returned the job",
-    `${entry.platform}, ${entry.format}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
+    `${entry.platform ?? "browser"}, ${entry.format ?? "esm"}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
   ]);
   const topRows = full.size.topInputs.map((t) => [t.path, bytes(t.bytes)]);
   const tokenOnly = measured.find((m) => m.entry.name === "cloud-jobs: getJob only (token)");

@@ -4,8 +4,7 @@
 // and again when the client hands it to fetch.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
-import { busiestWindow } from "../lib/measure.js";
-import { quantile } from "../lib/measure.js";
+import { busiestWindow, quantile } from "../lib/measure.js";
 
 /** @typedef {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number }} ChildTask */
 
