@@ -24,7 +24,7 @@ export function formatSubJobCounts(subJobs: ProgressSnapshot["subJobs"]): string
  *
  * @example formatProgress({ status: "RUNNING", subJobs: { total: 3, succeeded: 2, failed: 0 }, elapsedMs: 62_000 })
  */
-export function formatProgress(snapshot: ProgressSnapshot): string {
+function formatProgress(snapshot: ProgressSnapshot): string {
   // Whole seconds: a live display redrawn with milliseconds flickers.
   const elapsed = snapshot.elapsedMs < 1000 ? "0s" : formatDuration(snapshot.elapsedMs);
   return [snapshot.status, formatSubJobCounts(snapshot.subJobs), `elapsed ${elapsed}`]
@@ -32,13 +32,8 @@ export function formatProgress(snapshot: ProgressSnapshot): string {
     .join("  ");
 }
 
-/** True when two snapshots differ in what a plain log shows as a change: status or sub-job counts. */
-export function progressChanged(previous: ProgressSnapshot | undefined, next: ProgressSnapshot): boolean {
-  if (previous === undefined) return true;
-  const a = previous.subJobs;
-  const b = next.subJobs;
-  return previous.status !== next.status || a.total !== b.total || a.succeeded !== b.succeeded || a.failed !== b.failed;
-}
+/** What a plain log shows as a change: status and sub-job counts, without the time. */
+const changeKey = (snapshot: ProgressSnapshot): string => `${snapshot.status} ${formatSubJobCounts(snapshot.subJobs)}`;
 
 /** Shows the progress of one wait. */
 export interface ProgressDisplay {
@@ -66,7 +61,7 @@ function plainDisplay(stream: OutputStream): ProgressDisplay {
   let last: ProgressSnapshot | undefined;
   return {
     update(snapshot) {
-      if (progressChanged(last, snapshot)) stream.write(`${formatProgress(snapshot)}\n`);
+      if (last === undefined || changeKey(last) !== changeKey(snapshot)) stream.write(`${formatProgress(snapshot)}\n`);
       last = snapshot;
     },
     retrying(reason) {
