@@ -80,14 +80,10 @@ async function dryRun() {
 export async function runBuildTiming({ quick, deadline }) {
   if (quick) return dryRun();
   const maxPairs = 3;
-  /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */
-  const cold = [];
-  /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */
-  const warm = [];
-  /** @type {string[]} */
-  const problems = [];
-  /** @type {string[]} */
-  const notes = [];
+  const cold = /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */ ([]);
+  const warm = /** @type {Awaited<ReturnType<typeof timedBuild>>[]} */ ([]);
+  const problems = /** @type {string[]} */ ([]);
+  const notes = /** @type {string[]} */ ([]);
   let lastPairMs = 0;
   while (cold.length < maxPairs && (cold.length < 2 || performance.now() + lastPairMs < deadline)) {
     const pairStart = performance.now();

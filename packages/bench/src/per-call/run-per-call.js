@@ -13,47 +13,28 @@ import { loadOfficialSdk, officialSdkShowJob } from "./official-sdk.js";
 
 /** @typedef {import("../lib/measure.js").Contender} Contender */
 
-/** Raw `fetch` with a token: the floor every other contender is compared with. @param {string} url base URL of the loopback server @returns {Contender} */
-export function rawFetch(url) {
-  const target = `${url}${JOB_PATH}`;
+/**
+ * The contenders, ours with their defaults (retry policy, timeout, error normalisation):
+ * raw `fetch` with a token, the floor every other one is compared with; openapi-fetch alone
+ * (the client's only runtime dependency) typed by the client's `paths`; `getJob` of a
+ * cloud-jobs client as a user creates it, with a token and with AK/SK; the official SDK.
+ * @param {string} url base URL of the loopback server @returns {Contender[]}
+ */
+function contenders(url) {
   const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
-  return {
-    name: "raw fetch (token)",
-    call: async () => {
-      const response = await fetch(target, { headers });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    },
-  };
-}
-
-/** openapi-fetch alone (the client's only runtime dependency), typed by the client's `paths`, with a token. @param {string} url @returns {Contender} */
-export function openapiFetchAlone(url) {
   /** @type {import("openapi-fetch").Client<import("@cloud-jobs/client").paths>} */
-  const api = createClient({ baseUrl: url, headers: { Accept: "application/json", "X-Auth-Token": TOKEN } });
+  const api = createClient({ baseUrl: url, headers });
   const params = { path: { project_id: PROJECT_ID, job_id: JOB_ID } };
-  return {
-    name: "openapi-fetch alone (token)",
-    call: async () => {
-      const { data, error, response } = await api.GET("/v1/{project_id}/jobs/{job_id}", { params });
-      if (error !== undefined || data === undefined) throw new Error(`HTTP ${response.status}`);
-      return data;
-    },
-  };
-}
-
-/** `getJob` of a cloud-jobs client as a user creates it (default retry and timeout). @param {string} url @param {"token" | "aksk"} auth @returns {Contender} */
-export function cloudJobsGetJob(url, auth) {
-  const client = createJobsClient({
-    service: "ecs",
-    projectId: PROJECT_ID,
-    endpoint: url,
-    auth: auth === "token" ? { token: TOKEN } : AK_SK,
-  });
-  return {
-    name: auth === "token" ? "cloud-jobs getJob (token)" : "cloud-jobs getJob (AK/SK)",
-    call: () => client.getJob(JOB_ID),
-  };
+  const client = (/** @type {import("@cloud-jobs/client").Auth} */ auth) => createJobsClient({ service: "ecs", projectId: PROJECT_ID, endpoint: url, auth });
+  const [withToken, withKeys] = [client({ token: TOKEN }), client(AK_SK)];
+  const fail = (/** @type {Response} */ response) => Promise.reject(new Error(`HTTP ${response.status}`));
+  return [
+    { name: "raw fetch (token)", call: () => fetch(`${url}${JOB_PATH}`, { headers }).then((response) => (response.ok ? response.json() : fail(response))) },
+    { name: "openapi-fetch alone (token)", call: () => api.GET("/v1/{project_id}/jobs/{job_id}", { params }).then(({ data, response }) => data ?? fail(response)) },
+    { name: "cloud-jobs getJob (token)", call: () => withToken.getJob(JOB_ID) },
+    { name: "cloud-jobs getJob (AK/SK)", call: () => withKeys.getJob(JOB_ID) },
+    officialSdkShowJob(url),
+  ];
 }
 
 const HOST = "ecs.eu-de.otc.t-systems.com";
@@ -165,31 +146,20 @@ function ratioText({ ratio, ratioInterval }) {
 export async function runPerCall({ quick }) {
   const server = await startLoopbackServer();
   try {
-    const contenders = [
-      rawFetch(server.url),
-      openapiFetchAlone(server.url),
-      cloudJobsGetJob(server.url, "token"),
-      cloudJobsGetJob(server.url, "aksk"),
-      officialSdkShowJob(server.url),
-    ];
-    for (const c of contenders) {
+    const list = contenders(server.url);
+    for (const c of list) {
       const job = /** @type {{ job_id?: unknown } | undefined} */ (await c.call());
       if (job?.job_id !== JOB_ID) throw new BenchError("CONTENDER_FAILED", `${c.name} did not return the job`, { contender: c.name });
     }
     const run = quick
-      ? await runInterleaved({ contenders, rounds: 3, batch: 5, warmupRounds: 1, minRounds: 3 })
-      : await runInterleaved({ contenders, rounds: 400, batch: 20, warmupRounds: 5, budgetMs: 35_000, minRounds: 40 });
+      ? await runInterleaved({ contenders: list, rounds: 3, batch: 5, warmupRounds: 1, minRounds: 3 })
+      : await runInterleaved({ contenders: list, rounds: 400, batch: 20, warmupRounds: 5, budgetMs: 35_000, minRounds: 40 });
     const signers = await measureSigners(quick ? { rounds: 2, msPerTaskPerRound: 10 } : { rounds: 16, msPerTaskPerRound: 100 });
 
     const goals = Object.entries(PER_CALL_GOALS).map(([name, limit]) => {
       const result = run.results.find((r) => r.name === name);
       if (result === undefined) throw new BenchError("MISSING_FIGURE", `no result for ${name}`);
-      return {
-        item: "1. per-call time",
-        goal: `${name} ≤ ${limit.toFixed(2)}× raw fetch (wall time)`,
-        measured: `${ratioText(result.wall)} wall, ${ratioText(result.cpu)} client CPU (medians of ${run.rounds} rounds, 95 % interval of the median)`,
-        met: result.wall.ratio.median <= limit,
-      };
+      return { item: "1. per-call time", goal: `${name} ≤ ${limit.toFixed(2)}× raw fetch (wall time)`, measured: `${ratioText(result.wall)} wall, ${ratioText(result.cpu)} client CPU (medians of ${run.rounds} rounds, 95 % interval of the median)`, met: result.wall.ratio.median <= limit };
     });
     return { title: "1. Per-call time of getJob", markdown: renderPerCall(run, signers), goals };
   } finally {

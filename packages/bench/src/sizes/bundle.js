@@ -61,8 +61,7 @@ export async function bundleSize(entry) {
   let lazyBytes = 0;
   let lazyGzip = 0;
   const files = [];
-  /** @type {Map<string, number>} */
-  const byInput = new Map();
+  const byInput = /** @type {Map<string, number>} */ (new Map());
   for (const file of result.outputFiles) {
     const key = Object.keys(outputs).find((k) => file.path === k.replace(/^.*virtual-out/, OUT_DIR));
     const output = key === undefined ? undefined : outputs[key];

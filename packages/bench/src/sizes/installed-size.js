@@ -58,8 +58,7 @@ function manifest(dir) {
  */
 export function installedSize(packageDir, { ownSize, extraDependencies = [] } = {}) {
   const root = realpathSync(packageDir);
-  /** @type {Map<string, { name: string, version: string } & Size>} */
-  const seen = new Map();
+  const seen = /** @type {Map<string, { name: string, version: string } & Size>} */ (new Map());
   /** @param {string} dir @param {string[]} extra */
   const visit = (dir, extra) => {
     if (seen.has(dir)) return;

@@ -9,12 +9,10 @@ import { busiestWindow, quantile } from "../lib/measure.js";
 /** @typedef {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number }} ChildTask */
 
 process.once("message", async (/** @type {ChildTask} */ task) => {
-  /** @type {number[]} */
-  const fetchedAt = [];
+  const fetchedAt = /** @type {number[]} */ ([]);
   /** Dispatch time of each job's poll in progress, to measure how long the client takes to reach fetch. */
   const dispatchedAt = new Map();
-  /** @type {number[]} */
-  const lagMs = [];
+  const lagMs = /** @type {number[]} */ ([]);
   const client = createJobsClient({
     service: "ecs",
     projectId: task.projectId,
@@ -28,8 +26,7 @@ process.once("message", async (/** @type {ChildTask} */ task) => {
       return fetch(request);
     },
   });
-  /** @type {number[]} */
-  const sentAt = [];
+  const sentAt = /** @type {number[]} */ ([]);
   const watcher = createJobWatcher({
     getJob: (jobId, options) => {
       const now = performance.now();

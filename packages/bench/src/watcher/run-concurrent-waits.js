@@ -57,8 +57,7 @@ const RESERVE_FOR_BUILD_MS = 75_000;
 
 /** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number }} plan */
 async function runOnce(plan) {
-  /** @type {number[]} */
-  const answeredAt = [];
+  const answeredAt = /** @type {number[]} */ ([]);
   const mock = await startMockServer({ log: (line) => line.startsWith("GET /v1/") && answeredAt.push(performance.now()) });
   try {
     const random = seededRandom(plan.seed);
@@ -98,8 +97,7 @@ export async function runConcurrentWaits({ quick, deadline }) {
     ? { waits: 300, maxRequestsPerSecond: 150, minDurationMs: 1000, maxDurationMs: 3000 }
     : { waits: 10_000, maxRequestsPerSecond: 500, minDurationMs: 5000, maxDurationMs: 15_000 };
   const [minRuns, maxRuns] = quick ? [1, 1] : [2, 3];
-  /** @type {WaitsRun[]} */
-  const runs = [];
+  const runs = /** @type {WaitsRun[]} */ ([]);
   let lastMs = 0;
   while (runs.length < maxRuns && (runs.length < minRuns || performance.now() + lastMs < deadline - RESERVE_FOR_BUILD_MS)) {
     const t0 = performance.now();
