@@ -41,9 +41,7 @@ export function mockError(status: number, code: string, message: string): Answer
 /** Writes an answer; `X-Request-Id` is added when the answer has none. */
 export function send(res: ServerResponse, answer: Answer, requestId: string): void {
   if (res.headersSent || res.destroyed) return;
-  const headers: Record<string, string | number> = { "X-Request-Id": requestId, ...answer.headers };
-  headers["Content-Length"] = Buffer.byteLength(answer.body);
-  res.writeHead(answer.status, headers);
+  res.writeHead(answer.status, { "X-Request-Id": requestId, ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
   res.end(answer.body);
 }
 

@@ -87,14 +87,11 @@ export interface FaultRuleInput {
   readonly job_id?: string;
 }
 
-/** A fault rule in force. */
-export interface FaultRule {
+/** A fault rule in force: its input, parsed, with an id and the requests it has left. */
+export interface FaultRule extends FaultRuleInput {
   readonly id: number;
-  readonly fault: string;
   readonly faults: readonly Fault[];
   remaining: number | undefined;
-  readonly service: ServiceName | undefined;
-  readonly job_id: string | undefined;
 }
 
 /** Checks a `POST /mock/faults` body; throws `FaultSyntaxError` with the reason. */
@@ -120,14 +117,7 @@ export class FaultRules {
 
   add(input: FaultRuleInput): FaultRule {
     if (this.rules.length >= MAX_RULES) throw new FaultSyntaxError(input.fault, `already ${MAX_RULES} rules in force; DELETE /mock/faults first`);
-    const rule: FaultRule = {
-      id: this.nextId++,
-      fault: input.fault,
-      faults: parseFaults(input.fault),
-      remaining: input.times,
-      service: input.service,
-      job_id: input.job_id,
-    };
+    const rule: FaultRule = { ...input, id: this.nextId++, faults: parseFaults(input.fault), remaining: input.times };
     this.rules.push(rule);
     return rule;
   }

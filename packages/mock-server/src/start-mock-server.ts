@@ -1,4 +1,4 @@
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
 import { MockError, onClientError } from "./answer.js";
@@ -46,14 +46,6 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function closeServer(server: Server, abort: AbortController): Promise<void> {
-  abort.abort();
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
-}
 
 /**
  * Starts a local stand-in of the ECS, BMS, EVS and VBS job API: every fixture
@@ -109,6 +101,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     createJob: (input) => jobs.create(simulationPlan(catalogue, input), resolved.now()),
     addFault: (input) => state.faults.add(input),
     clearFaults: () => state.faults.clear(),
-    close: () => (closed ??= closeServer(server, abort)),
+    close: () =>
+      (closed ??= new Promise((resolve) => {
+        abort.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })),
   };
 }
