@@ -76,8 +76,13 @@ export async function runMockCli(argv: readonly string[], io: MockCliIo = proces
     const log = values.quiet ? undefined : (line: string) => io.stdout.write(`${line}\n`);
     server = await startMockServer({ ...options, port: /^\d+$/.test(port) ? Number(port) : Number.NaN, ...(log ? { log } : {}) });
   } catch (error) {
-    const flag = error instanceof MockOptionsError ? FLAGS[error.option as keyof typeof FLAGS] : undefined;
-    const usage = flag ? `--${flag}: ${(error as MockOptionsError).reason}` : (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS") ? (error as Error).message : undefined;
+    // A value startMockServer refuses is reported under its flag; parseArgs' own errors (unknown option, missing value) as they are.
+    const usage =
+      error instanceof MockOptionsError
+        ? `--${FLAGS[error.option as keyof typeof FLAGS] ?? error.option}: ${error.reason}`
+        : (error as NodeJS.ErrnoException).code?.startsWith("ERR_PARSE_ARGS")
+          ? (error as Error).message
+          : undefined;
     if (usage !== undefined) return (io.stderr.write(`cloud-jobs-mock: ${usage}\n\n${USAGE}`), 2);
     if (!(error instanceof MockListenError)) throw error;
     io.stderr.write(`cloud-jobs-mock: ${error.message}\n`);
