@@ -93,13 +93,9 @@ export async function runWait(jobId: string, flags: WaitFlags, context: RunConte
  * optional peer dependency, loaded only here: installing the CLI does not
  * install it and its fixtures; without it, `mock` exits 2 saying how to add it.
  */
-export async function runMock(
-  args: readonly string[],
-  context: RunContext,
-  load: () => Promise<Pick<typeof import("@cloud-jobs/mock-server"), "runMockCli">> = () => import("@cloud-jobs/mock-server"),
-): Promise<ExitCodeValue> {
+export async function runMock(args: readonly string[], context: RunContext): Promise<ExitCodeValue> {
   const { io } = context;
-  const { runMockCli } = await load().catch((error: NodeJS.ErrnoException) => {
+  const { runMockCli } = await import("@cloud-jobs/mock-server").catch((error: NodeJS.ErrnoException) => {
     if (error.code !== "ERR_MODULE_NOT_FOUND" || !error.message.includes("@cloud-jobs/mock-server")) throw error;
     throw new UsageError("mock", "the mock server is not installed", "install it beside the CLI: npm install --global @cloud-jobs/mock-server (or npm install --save-dev @cloud-jobs/mock-server in a project)");
   });
@@ -107,8 +103,7 @@ export async function runMock(
   const stopListening = io.onInterrupt(() => controller.abort());
   try {
     const code = await runMockCli(args, { stdout: io.stdout, stderr: io.stderr, signal: controller.signal });
-    if (code === 0) return ExitCode.Success;
-    return code === 2 ? ExitCode.Usage : ExitCode.ApiError;
+    return code === 0 ? ExitCode.Success : code === 2 ? ExitCode.Usage : ExitCode.ApiError;
   } finally {
     stopListening();
   }
