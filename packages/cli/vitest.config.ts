@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/check-build.ts"],
     // End-to-end tests spawn the built binary (a fresh Node process each) on two noisy cores.
     testTimeout: 60_000,

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { simulatePolicy } from "@cloud-jobs/client";
-import { POLICIES, awsStylePolicy } from "../src/wait/competitor-policies.js";
+import { POLICIES, awsStylePolicy, simulatePolicy } from "../src/wait.js";
 
 /** @param {number} polls @param {number} random */
 const input = (polls, random) => ({

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BenchError } from "../src/lib/bench-error.js";
-import { runInterleaved } from "../src/lib/interleave.js";
+import { runInterleaved } from "../src/lib/measure.js";
+import { BenchError } from "../src/lib/report.js";
 
 describe("runInterleaved", () => {
   it("rotates the order of the contenders every round", async () => {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { MAX_DURATION_MS, MIN_DURATION_MS, jobPopulation } from "../src/wait/job-population.js";
+import { MAX_DURATION_MS, MIN_DURATION_MS, jobPopulation } from "../src/wait.js";
 
 describe("jobPopulation", () => {
   it("is the same population for the same seed and another for another seed", () => {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { busiestWindow } from "../src/lib/busiest-window.js";
-import { medianInterval, pairedRatios, quantile, summarize } from "../src/lib/stats.js";
+import { busiestWindow, medianInterval, pairedRatios, quantile, summarize } from "../src/lib/measure.js";
 
 describe("summarize", () => {
   it("gives the median and quartiles of repeated measurements", () => {

@@ -1,10 +1,93 @@
-import { secretsInEnv } from "./credentials.js";
-import { ExitCode } from "./exit-codes.js";
-import { processIo, type CliIo } from "./io.js";
-import { buildProgram } from "./program.js";
-import { redactingIo } from "./redacting-io.js";
-import { describeError } from "./report-error.js";
-import type { RunContext } from "./run-context.js";
+import { createRequire } from "node:module";
+import { SERVICE_NAMES } from "@cloud-jobs/client";
+import { Command, Option } from "commander";
+import { runGet, runMock, runWait, type GetFlags, type WaitFlags } from "./commands.js";
+import { CLOUDS, secretsInEnv } from "./connection.js";
+import { describeError, ExitCode, type ExitCodeValue } from "./errors.js";
+import { processIo, redactingIo, type CliIo } from "./io.js";
+
+/**
+ * State one run of the CLI shares between commander's actions and `main`:
+ * commander ignores what an action returns, so the action records its exit
+ * code here, and the endpoint it used for the hints of an error.
+ */
+export interface RunContext {
+  readonly io: CliIo;
+  exitCode: ExitCodeValue;
+  endpoint: string | undefined;
+}
+
+const { version } = createRequire(import.meta.url)("../package.json") as { version: string };
+
+const ENVIRONMENT_HELP = `
+Environment:
+  OS_AUTH_TOKEN                  IAM token, sent as X-Auth-Token; or
+  OS_ACCESS_KEY, OS_SECRET_KEY   access key pair, every request signed (SDK-HMAC-SHA256)
+  OS_SECURITY_TOKEN              with temporary access keys
+  OS_PROJECT_ID                  default of --project-id
+  OS_REGION_NAME                 default of --region
+
+Exit codes:
+  0 success, 1 job failed, 2 usage error, 3 timeout, 4 API or network error,
+  130 interrupted by Ctrl-C (143 by SIGTERM)`;
+
+/** Adds the options `get` and `wait` share: where the job lives and how to print it. */
+function withConnectionOptions(command: Command): Command {
+  return command
+    .addOption(new Option("--service <name>", "service the job belongs to").choices(SERVICE_NAMES).makeOptionMandatory())
+    .option("--project-id <id>", "project id (default: $OS_PROJECT_ID)")
+    .option("--region <id>", "region, e.g. eu-de (default: $OS_REGION_NAME)")
+    .addOption(new Option("--cloud <name>", "cloud the region belongs to (default: otc)").choices(CLOUDS))
+    .option("--endpoint <url>", "base URL instead of the region's, e.g. http://127.0.0.1:4010")
+    .option("--json", "print the job body as JSON")
+    .addHelpText("after", ENVIRONMENT_HELP);
+}
+
+/**
+ * The `cloud-jobs` command line: `get`, `wait` and `mock`, with `--help` on
+ * each and `--version`. Output goes through `context.io`; actions record
+ * their exit code in `context`; commander's own errors are thrown
+ * (`exitOverride`) so `main` maps them to exit 2 instead of exiting.
+ */
+export function buildProgram(context: RunContext): Command {
+  const { io } = context;
+  const program = new Command("cloud-jobs")
+    .description("Get, wait for and mock ECS, BMS, EVS and VBS jobs (GET /v1/{project_id}/jobs/{job_id}).")
+    .version(version, "-V, --version")
+    .exitOverride()
+    // Program options only before the command, so `mock` receives everything after its name.
+    .enablePositionalOptions()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText("after", ENVIRONMENT_HELP);
+
+  withConnectionOptions(program.command("get").description("print a job: status, type, times, entities and sub-jobs (exit 1 when it is in FAIL)"))
+    .argument("<job-id>", "id of the job or sub-job")
+    .action(async (jobId: string, flags: GetFlags) => {
+      context.exitCode = await runGet(jobId, flags, context);
+    });
+
+  withConnectionOptions(program.command("wait").description("wait until a job ends, showing its progress"))
+    .argument("<job-id>", "id of the job or sub-job")
+    .option("--timeout <duration>", "give up after this long: 90s, 30m, 2h, 1h30m", "30m")
+    .action(async (jobId: string, flags: WaitFlags) => {
+      context.exitCode = await runWait(jobId, flags, context);
+    });
+
+  // The mock server parses its own options (and prints its own --help), so they pass through untouched.
+  program
+    .command("mock")
+    .description("run the local mock server of the job API until Ctrl-C (--port 4010, --host 127.0.0.1, --help for more)")
+    .helpOption(false)
+    .allowUnknownOption()
+    .passThroughOptions()
+    .argument("[options...]", "options of the mock server")
+    .action(async (args: string[]) => {
+      context.exitCode = await runMock(args, context);
+    });
+
+  return program;
+}
 
 /**
  * Runs `cloud-jobs` with `argv` (the arguments after the binary's name) and

@@ -1,38 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, TOKEN, UNKNOWN_JOB_ID } from "./support/constants.js";
-import { runCli } from "./support/run-cli.js";
-import { startTestJobServer, type JobSpec, type TestJobServer } from "./support/test-job-server.js";
+import { startMockServer } from "@cloud-jobs/mock-server";
+import { describe, expect, it } from "vitest";
+import { runCli, TOKEN_ENV as env, UNKNOWN_JOB_ID, useJobServer } from "./support/harness.js";
 
-let server: TestJobServer;
-const env = { OS_AUTH_TOKEN: TOKEN, OS_PROJECT_ID: PROJECT_ID };
-
-beforeAll(async () => {
-  server = await startTestJobServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-const ecsJob = (overrides: Partial<JobSpec> = {}): Promise<string> =>
-  server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 2_500, sub_jobs: 3, outcome: "SUCCESS", ...overrides });
-
-const at = () => ["--service", "ecs", "--endpoint", server.url];
+const server = useJobServer();
+const { createJob: ecsJob, at } = server;
 
 describe("cloud-jobs get", () => {
   it("prints a human summary of a job and exits 0", async () => {
-    const id = await ecsJob();
+    // A simulated job lists its sub-jobs once it runs, after the first tenth of its life (here 1 s of 10 s).
+    const id = ecsJob({ duration_ms: 10_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const run = await runCli(["get", id, ...at()], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(new RegExp(`^job\\s+${id}$`, "m"));
     expect(run.stdout).toMatch(/^type\s+createServer$/m);
-    expect(run.stdout).toMatch(/^status\s+(INIT|RUNNING)$/m);
+    expect(run.stdout).toMatch(/^status\s+RUNNING$/m);
     expect(run.stdout).toMatch(/^sub-jobs\s+\d\/3 succeeded/m);
   });
 
   it("prints the body as JSON with --json", async () => {
-    const id = await ecsJob();
+    const id = ecsJob();
     const run = await runCli(["get", id, ...at(), "--json"], env);
     expect(run.code).toBe(0);
     const job = JSON.parse(run.stdout) as { job_id: string; status: string; job_type: string };
@@ -42,7 +30,7 @@ describe("cloud-jobs get", () => {
   });
 
   it("exits 1 for a job in FAIL and still prints it", async () => {
-    const id = await ecsJob({ duration_ms: 1, outcome: "FAIL" });
+    const id = ecsJob({ duration_ms: 1, outcome: "FAIL" });
     const run = await runCli(["get", id, ...at(), "--json"], env);
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as { status: string }).status).toBe("FAIL");
@@ -58,7 +46,7 @@ describe("cloud-jobs get", () => {
   });
 
   it("exits 4 when nothing listens at the endpoint", async () => {
-    const closed = await startTestJobServer();
+    const closed = await startMockServer();
     await closed.close();
     const run = await runCli(["get", UNKNOWN_JOB_ID, "--service", "ecs", "--endpoint", closed.url], env);
     expect(run.code).toBe(4);

@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CliIo, OutputStream } from "../src/io.js";
 import { main } from "../src/main.js";
-import { PROJECT_ID, TOKEN } from "./support/constants.js";
-import { startTestJobServer, type TestJobServer } from "./support/test-job-server.js";
+import { PROJECT_ID, TOKEN, useJobServer } from "./support/harness.js";
 
-let server: TestJobServer;
-
-beforeAll(async () => {
-  server = await startTestJobServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useJobServer();
 
 function recorder(isTTY: boolean): OutputStream & { text: () => string } {
   const chunks: string[] = [];
@@ -35,7 +26,7 @@ function testIo(stdoutIsTTY: boolean): CliIo & { stdout: ReturnType<typeof recor
 
 describe("main with injected io", () => {
   it("draws the live display when the injected stdout says it is a terminal", async () => {
-    const id = await server.createJob({ service: "bms", job_type: "baremetalBatchCreate", duration_ms: 1_500, sub_jobs: 2, outcome: "SUCCESS" });
+    const id = server.createJob({ service: "bms", job_type: "baremetalBatchCreate", duration_ms: 1_500, sub_jobs: 2, outcome: "SUCCESS" });
     const io = testIo(true);
     const code = await main(["wait", id, "--service", "bms", "--endpoint", server.url], io);
     expect(code).toBe(0);
@@ -44,7 +35,7 @@ describe("main with injected io", () => {
   });
 
   it("reads credentials and defaults only from the injected environment and sends through the injected fetch", async () => {
-    const id = await server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 1, sub_jobs: 1, outcome: "SUCCESS" });
+    const id = server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 1, sub_jobs: 1, outcome: "SUCCESS" });
     const seen: Request[] = [];
     const io = { ...testIo(false), fetch: (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
@@ -57,7 +48,7 @@ describe("main with injected io", () => {
   });
 
   it("returns 130 when the injected interrupt fires during a wait", async () => {
-    const id = await server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 600_000, sub_jobs: 1, outcome: "SUCCESS" });
+    const id = server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 600_000, sub_jobs: 1, outcome: "SUCCESS" });
     const io = testIo(false);
     const running = main(["wait", id, "--service", "ecs", "--endpoint", server.url], io);
     await new Promise<void>((resolve) => {

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, TOKEN } from "./support/constants.js";
-import { runInPty } from "./support/run-in-pty.js";
-import { startTestJobServer, type TestJobServer } from "./support/test-job-server.js";
+import { describe, expect, it } from "vitest";
+import { runInPty, TOKEN_ENV as env, useJobServer } from "./support/harness.js";
 
-let server: TestJobServer;
-const env = { OS_AUTH_TOKEN: TOKEN, OS_PROJECT_ID: PROJECT_ID };
-
-beforeAll(async () => {
-  server = await startTestJobServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
+const server = useJobServer();
 
 // log-update redraws a frame by erasing lines (ESC[2K) and moving the cursor up (ESC[1A).
 const ERASE_LINE = "\u001B[2K";
@@ -22,7 +11,7 @@ const ANSI = /\u001B\[[0-9;?]*[A-Za-z]/g;
 describe("cloud-jobs wait in a terminal", () => {
   it("redraws one live line with status, sub-jobs done/total and elapsed time", async () => {
     // Long enough that several polls land while sub-jobs are still finishing one by one.
-    const id = await server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 8_000, sub_jobs: 3, outcome: "SUCCESS" });
+    const id = server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 8_000, sub_jobs: 3, outcome: "SUCCESS" });
     const run = await runInPty(["wait", id, "--service", "ecs", "--endpoint", server.url], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(ERASE_LINE);
@@ -34,7 +23,7 @@ describe("cloud-jobs wait in a terminal", () => {
   });
 
   it("keeps stdout plain JSON with --json and draws the live line on the terminal's stderr", async () => {
-    const id = await server.createJob({ service: "vbs", job_type: "bksCreateBackup", duration_ms: 2_000, sub_jobs: 0, outcome: "SUCCESS" });
+    const id = server.createJob({ service: "vbs", job_type: "bksCreateBackup", duration_ms: 2_000, sub_jobs: 0, outcome: "SUCCESS" });
     const run = await runInPty(["wait", id, "--service", "vbs", "--endpoint", server.url, "--json"], env);
     expect(run.code).toBe(0);
     // The pty merges both streams; the JSON document is what follows the last frame.

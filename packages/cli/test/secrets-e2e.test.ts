@@ -2,8 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startMockServer, type MockServer } from "@cloud-jobs/mock-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ACCESS_KEY, PROJECT_ID, SECRET_KEY, SECURITY_TOKEN, TOKEN, UNKNOWN_JOB_ID } from "./support/constants.js";
-import { runCli, type CliRun } from "./support/run-cli.js";
+import { ACCESS_KEY, PROJECT_ID, SECRET_KEY, SECURITY_TOKEN, TOKEN, UNKNOWN_JOB_ID, runCli, type CliRun } from "./support/harness.js";
 
 const SECRETS = [TOKEN, SECRET_KEY, SECURITY_TOKEN];
 const tokenEnv = { OS_AUTH_TOKEN: TOKEN, OS_SECRET_KEY: SECRET_KEY, OS_PROJECT_ID: PROJECT_ID };

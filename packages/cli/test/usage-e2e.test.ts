@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PROJECT_ID, TOKEN, UNKNOWN_JOB_ID } from "./support/constants.js";
-import { runCli } from "./support/run-cli.js";
+import { PROJECT_ID, TOKEN, UNKNOWN_JOB_ID, runCli } from "./support/harness.js";
 
 // None of these runs reaches a server: each is refused before any request.
 const env = { OS_AUTH_TOKEN: TOKEN, OS_PROJECT_ID: PROJECT_ID };

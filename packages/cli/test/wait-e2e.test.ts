@@ -1,27 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROJECT_ID, TOKEN, UNKNOWN_JOB_ID } from "./support/constants.js";
-import { runCli, startCli } from "./support/run-cli.js";
-import { startTestJobServer, type JobSpec, type TestJobServer } from "./support/test-job-server.js";
+import { describe, expect, it } from "vitest";
+import { runCli, startCli, TOKEN_ENV as env, UNKNOWN_JOB_ID, useJobServer } from "./support/harness.js";
 
-let server: TestJobServer;
-const env = { OS_AUTH_TOKEN: TOKEN, OS_PROJECT_ID: PROJECT_ID };
-
-beforeAll(async () => {
-  server = await startTestJobServer();
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-const ecsJob = (overrides: Partial<JobSpec> = {}): Promise<string> =>
-  server.createJob({ service: "ecs", job_type: "createServer", duration_ms: 2_500, sub_jobs: 3, outcome: "SUCCESS", ...overrides });
-
-const at = () => ["--service", "ecs", "--endpoint", server.url];
+const server = useJobServer();
+const { createJob: ecsJob, at } = server;
 
 describe("cloud-jobs wait", () => {
   it("prints one plain line per change when stdout is not a terminal, then the job, and exits 0", async () => {
-    const id = await ecsJob();
+    const id = ecsJob();
     const run = await runCli(["wait", id, ...at(), "--timeout", "2m"], env);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -34,7 +19,7 @@ describe("cloud-jobs wait", () => {
   });
 
   it("prints only the final job on stdout with --json, progress on stderr", async () => {
-    const id = await ecsJob({ service: "evs", job_type: "batchCreateVolume", sub_jobs: 2 });
+    const id = ecsJob({ service: "evs", job_type: "batchCreateVolume", sub_jobs: 2 });
     const run = await runCli(["wait", id, "--service", "evs", "--endpoint", server.url, "--json"], env);
     expect(run.code).toBe(0);
     const job = JSON.parse(run.stdout) as { job_id: string; status: string };
@@ -43,7 +28,7 @@ describe("cloud-jobs wait", () => {
   });
 
   it("exits 1 when the job fails, showing the failed sub-job's decoded error", async () => {
-    const id = await ecsJob({ duration_ms: 1_500, outcome: "FAIL" });
+    const id = ecsJob({ duration_ms: 1_500, outcome: "FAIL" });
     const run = await runCli(["wait", id, ...at()], env);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(new RegExp(`^cloud-jobs: Job ${id} failed`));
@@ -52,8 +37,8 @@ describe("cloud-jobs wait", () => {
   });
 
   it("keeps waiting through transient errors, saying it retries", async () => {
-    const id = await ecsJob({ duration_ms: 1_500 });
-    await server.addFault(id, "503;retry-after=1", 2);
+    const id = ecsJob({ duration_ms: 1_500 });
+    server.addFault(id, "503;retry-after=1", 2);
     const run = await runCli(["wait", id, ...at()], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^retrying: HTTP 503 from ecs/m);
@@ -61,7 +46,7 @@ describe("cloud-jobs wait", () => {
   });
 
   it("exits 3 at --timeout with the last status seen", async () => {
-    const id = await ecsJob({ duration_ms: 600_000 });
+    const id = ecsJob({ duration_ms: 600_000 });
     const run = await runCli(["wait", id, ...at(), "--timeout", "2s"], env);
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(new RegExp(`^cloud-jobs: gave up waiting for job ${id} after 2s`));
@@ -79,7 +64,7 @@ describe("cloud-jobs wait", () => {
     ["SIGINT", 130],
     ["SIGTERM", 143],
   ] as const)("exits cleanly on %s with %i and says the job keeps running", async (signal, code) => {
-    const id = await ecsJob({ duration_ms: 600_000 });
+    const id = ecsJob({ duration_ms: 600_000 });
     const cli = startCli(["wait", id, ...at()], env);
     await cli.stdoutMatching(/elapsed/);
     cli.child.kill(signal);

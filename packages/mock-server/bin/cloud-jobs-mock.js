@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-import { main } from "../dist/bin.js";
-await main(process.argv.slice(2));
+import { runMockCli } from "../dist/index.js";
+process.exitCode = await runMockCli(process.argv.slice(2));

@@ -1,3 +1,4 @@
+import { MockError } from "./answer.js";
 import { fixtures as allFixtures, isServiceName, type Fixture, type ServiceName } from "@cloud-jobs/fixtures";
 
 /** Options of `startMockServer`. All optional. */
@@ -44,33 +45,20 @@ export interface MockTimeouts {
 export const DEFAULT_MOCK_TIMEOUTS: MockTimeouts = { headersMs: 60_000, requestMs: 120_000, keepAliveMs: 65_000 };
 
 /** Options after defaults and checks. */
-export interface ResolvedOptions {
-  readonly port: number;
-  readonly host: string;
-  readonly now: () => number;
-  readonly service: ServiceName | undefined;
-  readonly credentials: { readonly accessKey: string; readonly secretKey: string } | undefined;
-  readonly token: string | undefined;
-  readonly fixtures: readonly Fixture[];
-  readonly log: (line: string) => void;
-  readonly timeouts: MockTimeouts;
-}
+export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 
 /** An option of `startMockServer` has a value it cannot use. */
-export class MockOptionsError extends Error {
-  override readonly name = "MockOptionsError";
-  readonly code = "INVALID_MOCK_OPTION";
-
+export class MockOptionsError extends MockError {
   constructor(
     readonly option: string,
-    reason: string,
+    readonly reason: string,
   ) {
-    super(`mock server option ${option}: ${reason}`);
+    super("INVALID_MOCK_OPTION", `mock server option ${option}: ${reason}`);
   }
 }
 
 /** Applies defaults and rejects unusable values before anything listens. */
-export function resolveOptions(options: MockServerOptions): ResolvedOptions {
+export function resolveOptions(options: MockServerOptions) {
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new MockOptionsError("port", `must be an integer 0–65535, got ${port}`);
   const host = options.host ?? "127.0.0.1";

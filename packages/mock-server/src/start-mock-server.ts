@@ -1,17 +1,34 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { errorFixtures, jobCatalogue } from "@cloud-jobs/fixtures";
-import { onClientError } from "./client-error-answer.js";
-import { ErrorAnswers } from "./error-answers.js";
-import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults/fault-rules.js";
-import { createHandler } from "./handler.js";
-import { FixtureIndex } from "./jobs/fixture-index.js";
-import { JobLookup } from "./jobs/job-lookup.js";
-import { simulationPlan, type SimulatedJobInput } from "./jobs/simulation-plan.js";
-import { Simulations, type SimulatedJobInfo } from "./jobs/simulations.js";
-import { resolveOptions, type MockServerOptions } from "./options.js";
-import { listen } from "./listen.js";
-import type { MockState } from "./state.js";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { jobCatalogue, type JobCatalogue } from "@cloud-jobs/fixtures";
+import { MockError, onClientError } from "./answer.js";
+import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults.js";
+import { Jobs, type SimulatedJobInfo } from "./jobs.js";
+import { resolveOptions, type MockServerOptions, type ResolvedOptions } from "./options.js";
+import { createHandler } from "./routes.js";
+import { simulationPlan, type SimulatedJobInput } from "./simulation-plan.js";
+
+/** Everything a request handler needs, built once per server. */
+export interface MockState {
+  readonly options: ResolvedOptions;
+  readonly catalogue: JobCatalogue;
+  readonly jobs: Jobs;
+  readonly faults: FaultRules;
+  /** Aborts when the server closes, so pending delays end at once. */
+  readonly closing: AbortSignal;
+}
+
+/** The mock server could not listen (port in use, address not available, no permission); `code` is the system's: `EADDRINUSE`, … */
+export class MockListenError extends MockError {
+  constructor(
+    readonly host: string,
+    readonly port: number,
+    cause: NodeJS.ErrnoException,
+  ) {
+    const hint = cause.code === "EADDRINUSE" ? " (in use; pass port 0 for a free one)" : "";
+    super(cause.code ?? "LISTEN_FAILED", `cannot listen on ${host}:${port}: ${cause.code ?? cause.message}${hint}`, 500, { cause });
+  }
+}
 
 /** A running mock server. */
 export interface MockServer {
@@ -29,15 +46,6 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-function closeServer(server: Server, sockets: Set<Socket>, abort: AbortController): Promise<void> {
-  abort.abort();
-  return new Promise((resolve) => {
-    if (!server.listening) return resolve();
-    server.close(() => resolve());
-    server.closeAllConnections();
-    for (const socket of sockets) socket.destroy();
-  });
-}
 
 /**
  * Starts a local stand-in of the ECS, BMS, EVS and VBS job API: every fixture
@@ -56,17 +64,13 @@ function closeServer(server: Server, sockets: Set<Socket>, abort: AbortControlle
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const resolved = resolveOptions(options);
   const catalogue = jobCatalogue();
-  const fixtures = new FixtureIndex(resolved.fixtures);
-  const simulations = new Simulations(catalogue, (service, id) => fixtures.find(service, id) !== undefined);
+  const jobs = new Jobs(catalogue, resolved.fixtures);
   const abort = new AbortController();
   const state: MockState = {
     options: resolved,
     catalogue,
-    lookup: new JobLookup(fixtures, simulations),
-    simulations,
+    jobs,
     faults: new FaultRules(),
-    // Refusals are answered with the documented bodies even when only some fixtures are served.
-    errors: new ErrorAnswers(errorFixtures),
     closing: abort.signal,
   };
   const { headersMs, requestMs, keepAliveMs } = resolved.timeouts;
@@ -81,14 +85,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
     createHandler(state),
   );
-  const sockets = new Set<Socket>();
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   // Malformed or timed-out requests get Node's statuses (400, 408, 431) with a JSON body; the server never throws over them.
   server.on("clientError", onClientError(resolved.log));
-  await listen(server, resolved.port, resolved.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error) => reject(new MockListenError(resolved.host, resolved.port, error)));
+    server.listen(resolved.port, resolved.host, () => (server.removeAllListeners("error"), resolve()));
+  });
   const { port } = server.address() as AddressInfo;
   const urlHost = resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
   let closed: Promise<void> | undefined;
@@ -96,9 +98,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url: `http://${urlHost}:${port}`,
     host: resolved.host,
     port,
-    createJob: (input) => simulations.create(simulationPlan(catalogue, input), resolved.now()),
+    createJob: (input) => jobs.create(simulationPlan(catalogue, input), resolved.now()),
     addFault: (input) => state.faults.add(input),
     clearFaults: () => state.faults.clear(),
-    close: () => (closed ??= closeServer(server, sockets, abort)),
+    close: () =>
+      (closed ??= new Promise((resolve) => {
+        abort.abort();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      })),
   };
 }

@@ -17,11 +17,14 @@ describe("runMockCli", () => {
   });
 
   it.each([
-    [["--port", "99999"], "--port must be an integer"],
-    [["--bogus"], "unknown argument --bogus"],
-    [["--access-key", "AK"], "both --access-key and --secret-key"],
-    [["--service", "rds"], "--service must be"],
-    [["--host"], "--host needs a value"],
+    [["--port", "99999"], "--port: must be an integer 0–65535"],
+    [["--port", "x"], "--port: must be an integer"],
+    [["--bogus"], "Unknown option '--bogus'"],
+    [["extra"], "Unexpected argument 'extra'"],
+    [["--access-key", "AK"], "--access-key: give both accessKey and secretKey"],
+    [["--service", "rds"], "--service: must be ecs, bms, evs or vbs"],
+    [["--host"], "Option '--host <value>' argument missing"],
+    [["--host="], "--host: must be a host name"],
   ])("%j exits 2 with %s and the usage", async (argv, message) => {
     const { err, io } = capture();
     expect(await runMockCli(argv, io)).toBe(2);

@@ -2,7 +2,7 @@ import { connect, type Socket } from "node:net";
 import { createJobsClient, JobsApiError } from "@cloud-jobs/client";
 import { getFixture, validateError } from "@cloud-jobs/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientErrorAnswer } from "../src/client-error-answer.js";
+import { clientErrorAnswer } from "../src/answer.js";
 import { DEFAULT_MOCK_TIMEOUTS, startMockServer, type MockServer } from "../src/index.js";
 import { getJob, PROJECT } from "./http.js";
 

@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AK_SK, JOB_ID, PROJECT_ID } from "./job-body.js";
+import { AK_SK, JOB_ID, PROJECT_ID } from "./loopback.js";
 
 /** HOME as it was before the SDK was loaded. */
 export const originalHome = process.env["HOME"];
@@ -30,11 +30,7 @@ export function loadOfficialSdk() {
   return loaded;
 }
 
-/**
- * The SDK's `EcsClient.showJob`, signed with AK/SK, against `url`.
- * @param {string} url
- * @returns {import("../lib/interleave.js").Contender}
- */
+/** The SDK's `EcsClient.showJob`, signed with AK/SK, against `url`. @param {string} url @returns {import("../lib/measure.js").Contender} */
 export function officialSdkShowJob(url) {
   const { core, ecs } = loadOfficialSdk();
   const credentials = new core.BasicCredentials().withAk(AK_SK.accessKey).withSk(AK_SK.secretKey).withProjectId(PROJECT_ID);

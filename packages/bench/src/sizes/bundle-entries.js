@@ -5,9 +5,9 @@
  * @typedef {object} BundleEntry
  * @property {string} name
  * @property {string} contents module source, resolved from packages/bench/src
- * @property {"browser" | "node"} platform
- * @property {"esm" | "cjs"} format
- * @property {boolean} splitting whether lazy `import()`s become chunks of their own
+ * @property {"browser" | "node"} [platform] default browser
+ * @property {"esm" | "cjs"} [format] default esm
+ * @property {boolean} [splitting] whether lazy `import()`s become chunks of their own; default not
  * @property {string} note
  * @property {string} [smoke] expression run against the bundle `m` and the loopback server `url`
  *   that must resolve to the job: proves the bundle works, not only that it builds
@@ -20,8 +20,6 @@ export const BUNDLE_ENTRIES = [
     contents: `import { createJobsClientCore } from "@cloud-jobs/client";
 export const getJob = (endpoint, projectId, token, jobId) =>
   createJobsClientCore({ service: "ecs", projectId, endpoint, auth: { token } }).getJob(jobId);`,
-    platform: "browser",
-    format: "esm",
     splitting: true,
     note: "`createJobsClientCore`, the getJob half of the client; the signer is a lazy chunk a token-only app need not load",
     smoke: "m.getJob(url, PROJECT_ID, TOKEN, JOB_ID)",
@@ -31,8 +29,6 @@ export const getJob = (endpoint, projectId, token, jobId) =>
     contents: `import { createJobsClient } from "@cloud-jobs/client";
 export const getJob = (endpoint, projectId, token, jobId) =>
   createJobsClient({ service: "ecs", projectId, endpoint, auth: { token } }).getJob(jobId);`,
-    platform: "browser",
-    format: "esm",
     splitting: true,
     note: "the usual entry point, which carries `waitForJob` along",
     smoke: "m.getJob(url, PROJECT_ID, TOKEN, JOB_ID)",
@@ -45,27 +41,24 @@ export async function run(options, jobId) {
   await client.getJob(jobId);
   return client.waitForJob(jobId);
 }`,
-    platform: "browser",
-    format: "esm",
-    splitting: false,
     note: "one file, the signer inlined: the full client",
   },
   {
     name: "cloud-jobs: whole public API",
     contents: `export * from "@cloud-jobs/client";`,
-    platform: "browser",
-    format: "esm",
-    splitting: false,
     note: "every export (watcher, verifier, helpers) — an upper bound, for reference",
+  },
+  {
+    name: "cloud-jobs: signRequest alone",
+    contents: `import { signRequest } from "@cloud-jobs/client/signer";
+export const sign = (url, accessKey, secretKey) => signRequest({ method: "GET", url, headers: {} }, { accessKey, secretKey });`,
+    note: "the AK/SK signer on its own (`@cloud-jobs/client/signer`): what AK/SK adds to a token-only app",
   },
   {
     name: "openapi-fetch alone",
     contents: `import createClient from "openapi-fetch";
 export const getJob = (baseUrl, token, project_id, job_id) =>
   createClient({ baseUrl, headers: { "X-Auth-Token": token } }).GET("/v1/{project_id}/jobs/{job_id}", { params: { path: { project_id, job_id } } });`,
-    platform: "browser",
-    format: "esm",
-    splitting: false,
     note: "one typed GET, no auth helpers, no error handling",
   },
   {
@@ -78,7 +71,6 @@ export const showJob = (endpoint, ak, sk, projectId, jobId) =>
     platform: "node",
     // ESM output builds too, but fails at run time: the SDK's require() of Node built-ins becomes a shim that throws.
     format: "cjs",
-    splitting: false,
     note: "platform node, CommonJS output (it requires http, fs, crypto); little is tree-shaken from CommonJS",
     smoke: "m.showJob(url, AK_SK.accessKey, AK_SK.secretKey, PROJECT_ID, JOB_ID)",
   },

@@ -8,15 +8,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { BenchError } from "../lib/bench-error.js";
+import { BenchError } from "../lib/report.js";
 
 /** @typedef {{ bytes: number, diskBytes: number, files: number }} Size */
 
-/**
- * Sizes of the given files.
- * @param {string[]} paths
- * @returns {Size}
- */
+/** Sizes of the given files. @param {string[]} paths @returns {Size} */
 function filesSize(paths) {
   let bytes = 0;
   let diskBytes = 0;
@@ -28,11 +24,7 @@ function filesSize(paths) {
   return { bytes, diskBytes, files: paths.length };
 }
 
-/**
- * Files under `dir`, skipping nested node_modules (dependencies are counted separately).
- * @param {string} dir
- * @returns {string[]}
- */
+/** Files under `dir`, skipping nested node_modules (dependencies are counted separately). @param {string} dir @returns {string[]} */
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
@@ -42,11 +34,7 @@ function listFiles(dir) {
   });
 }
 
-/**
- * Where Node would find `name` when required from a module in `fromDir`.
- * @param {string} name
- * @param {string} fromDir
- */
+/** Where Node would find `name` when required from a module in `fromDir`. @param {string} name @param {string} fromDir */
 function findPackage(name, fromDir) {
   for (let dir = fromDir; dir !== dirname(dir); dir = dirname(dir)) {
     if (basename(dir) === "node_modules") continue;
@@ -70,8 +58,7 @@ function manifest(dir) {
  */
 export function installedSize(packageDir, { ownSize, extraDependencies = [] } = {}) {
   const root = realpathSync(packageDir);
-  /** @type {Map<string, { name: string, version: string } & Size>} */
-  const seen = new Map();
+  const seen = /** @type {Map<string, { name: string, version: string } & Size>} */ (new Map());
   /** @param {string} dir @param {string[]} extra */
   const visit = (dir, extra) => {
     if (seen.has(dir)) return;
@@ -95,11 +82,7 @@ export function installedSize(packageDir, { ownSize, extraDependencies = [] } = 
   return { bytes: sum("bytes"), diskBytes: sum("diskBytes"), files: sum("files"), packages };
 }
 
-/**
- * Size of the files `npm pack` would publish for a workspace package (what an install unpacks).
- * @param {string} packageDir
- * @returns {Size}
- */
+/** Size of the files `npm pack` would publish for a workspace package (what an install unpacks). @param {string} packageDir @returns {Size} */
 export function packedSize(packageDir) {
   let out;
   try {

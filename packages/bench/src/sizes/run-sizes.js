@@ -1,21 +1,18 @@
 // Item 2: bundle size (esbuild, minified, gzip) and installed size of each contender.
-import { BenchError } from "../lib/bench-error.js";
-import { bytes, num, table, verdict } from "../lib/format.js";
-import { packageDir } from "../lib/paths.js";
-import { startLoopbackServer } from "../per-call/loopback-server.js";
+import { join } from "node:path";
+import { BENCH_DIR, BenchError, bytes, num, table, verdict } from "../lib/report.js";
+import { startLoopbackServer } from "../per-call/loopback.js";
+import { bundleSize, smokeTestBundle } from "./bundle.js";
 import { BUNDLE_ENTRIES } from "./bundle-entries.js";
-import { bundleSize } from "./bundle-size.js";
-import { smokeTestBundle } from "./bundle-smoke.js";
 import { installedSize, packedSize } from "./installed-size.js";
 
 /** The issue's goal for the full client (getJob + waitForJob + signer), min+gzip; 1 KB = 1000 bytes. */
 const FULL_CLIENT_GOAL_BYTES = 6000;
 const FULL_CLIENT = "cloud-jobs: getJob + waitForJob + signer";
+/** @param {string} name */
+const packageDir = (name) => join(BENCH_DIR, "node_modules", name);
 
-/**
- * @param {{ quick: boolean }} options --quick builds each entry once instead of twice
- * @returns {Promise<import("../lib/section.js").SectionResult>}
- */
+/** @param {{ quick: boolean }} options --quick builds each entry once instead of twice @returns {Promise<import("../lib/report.js").SectionResult>} */
 export async function runSizes({ quick }) {
   const server = await startLoopbackServer();
   const measured = [];
@@ -45,12 +42,7 @@ export async function runSizes({ quick }) {
   const full = measured.find((m) => m.entry.name === FULL_CLIENT);
   if (full === undefined) throw new BenchError("MISSING_FIGURE", `no bundle for ${FULL_CLIENT}`);
   const goals = [
-    {
-      item: "2. bundle size",
-      goal: `full client (getJob + waitForJob + signer) ≤ ${bytes(FULL_CLIENT_GOAL_BYTES)} min+gzip`,
-      measured: `${bytes(full.size.entryGzip)} min+gzip`,
-      met: full.size.entryGzip <= FULL_CLIENT_GOAL_BYTES,
-    },
+    { item: "2. bundle size", goal: `full client (getJob + waitForJob + signer) ≤ ${bytes(FULL_CLIENT_GOAL_BYTES)} min+gzip`, measured: `${bytes(full.size.entryGzip)} min+gzip`, met: full.size.entryGzip <= FULL_CLIENT_GOAL_BYTES },
   ];
   const bundleRows = measured.map(({ entry, size }) => [
     entry.name,
@@ -58,7 +50,7 @@ export async function runSizes({ quick }) {
     bytes(size.entryGzip),
     size.lazyBytes === 0 ? "–" : `${bytes(size.lazyBytes)}, ${bytes(size.lazyGzip)}`,
     entry.smoke === undefined ? "–" : "ran: returned the job",
-    `${entry.platform}, ${entry.format}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
+    `${entry.platform ?? "browser"}, ${entry.format ?? "esm"}${entry.splitting ? ", splitting" : ""}: ${entry.note}${size.warnings.length > 0 ? `; ${size.warnings.length} esbuild warnings` : ""}`,
   ]);
   const topRows = full.size.topInputs.map((t) => [t.path, bytes(t.bytes)]);
   const tokenOnly = measured.find((m) => m.entry.name === "cloud-jobs: getJob only (token)");

@@ -4,18 +4,15 @@
 // and again when the client hands it to fetch.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
-import { busiestWindow } from "../lib/busiest-window.js";
-import { quantile } from "../lib/stats.js";
+import { busiestWindow, quantile } from "../lib/measure.js";
 
 /** @typedef {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number }} ChildTask */
 
 process.once("message", async (/** @type {ChildTask} */ task) => {
-  /** @type {number[]} */
-  const fetchedAt = [];
+  const fetchedAt = /** @type {number[]} */ ([]);
   /** Dispatch time of each job's poll in progress, to measure how long the client takes to reach fetch. */
   const dispatchedAt = new Map();
-  /** @type {number[]} */
-  const lagMs = [];
+  const lagMs = /** @type {number[]} */ ([]);
   const client = createJobsClient({
     service: "ecs",
     projectId: task.projectId,
@@ -29,8 +26,7 @@ process.once("message", async (/** @type {ChildTask} */ task) => {
       return fetch(request);
     },
   });
-  /** @type {number[]} */
-  const sentAt = [];
+  const sentAt = /** @type {number[]} */ ([]);
   const watcher = createJobWatcher({
     getJob: (jobId, options) => {
       const now = performance.now();
@@ -41,18 +37,24 @@ process.once("message", async (/** @type {ChildTask} */ task) => {
     maxRequestsPerSecond: task.maxRequestsPerSecond,
     timeoutMs: 600_000,
   });
+  /** Heap in use after a full collection (the parent forks this process with --expose-gc). */
+  const heap = () => (/** @type {() => void} */ (globalThis.gc)(), process.memoryUsage().heapUsed);
+  const heapBefore = heap();
   const rssBefore = process.memoryUsage.rss();
   let rssPeakSampled = rssBefore;
   const sampler = setInterval(() => (rssPeakSampled = Math.max(rssPeakSampled, process.memoryUsage.rss())), 100);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const started = performance.now();
-  const outcomes = await Promise.allSettled(task.jobIds.map((id) => watcher.wait(id)));
+  const waits = Promise.allSettled(task.jobIds.map((id) => watcher.wait(id)));
+  const heapStarted = heap();
+  const outcomes = await waits;
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   loopDelay.disable();
   const stats = watcher.stats();
   watcher.close();
+  const heapAfterClose = heap();
   const failures = outcomes.filter((o) => o.status === "rejected" || o.value.status !== "SUCCESS");
   const firstFailure = failures[0];
   process.send?.(
@@ -70,6 +72,8 @@ process.once("message", async (/** @type {ChildTask} */ task) => {
       eventLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
       eventLoopDelayMaxMs: loopDelay.max / 1e6,
       throttled: stats.throttled,
+      heapPerWaitStarted: (heapStarted - heapBefore) / task.jobIds.length,
+      heapAfterClose: heapAfterClose - heapBefore,
       rssBefore,
       rssPeak: Math.max(rssPeakSampled, process.resourceUsage().maxRSS * 1024),
       failures: failures.length,
