@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { mockError, send } from "./answer.js";
+import { answerCors } from "./cors.js";
 import { controlRoute } from "./routes/control-routes.js";
 import { jobRoute } from "./routes/job-route.js";
 import { serviceOfHost } from "./service-of-host.js";
@@ -37,6 +38,7 @@ export function createHandler(state: MockState): (req: IncomingMessage, res: Ser
     req.on("error", () => res.destroy());
     res.on("error", () => {});
     res.on("finish", () => state.options.log(`${req.method} ${req.url} ${res.statusCode} ${requestId}`));
+    if (state.options.cors && answerCors(req, res)) return;
     route(state, req, res, requestId).catch((error: unknown) => {
       state.options.log(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
       if (res.headersSent) res.destroy();

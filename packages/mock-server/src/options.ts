@@ -21,6 +21,8 @@ export interface MockServerOptions {
   readonly log?: (line: string) => void;
   /** Connection timeouts; the defaults suit a local mock on a busy machine (see `MockTimeouts`). */
   readonly timeouts?: Partial<MockTimeouts>;
+  /** Answer CORS preflights and allow any origin, for browser pages on another origin (see `cors.ts`); off by default. */
+  readonly cors?: boolean;
 }
 
 /**
@@ -54,6 +56,7 @@ export interface ResolvedOptions {
   readonly fixtures: readonly Fixture[];
   readonly log: (line: string) => void;
   readonly timeouts: MockTimeouts;
+  readonly cors: boolean;
 }
 
 /** An option of `startMockServer` has a value it cannot use. */
@@ -78,6 +81,7 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
   if (options.service !== undefined && !isServiceName(options.service)) throw new MockOptionsError("service", `must be ecs, bms, evs or vbs, got ${String(options.service)}`);
   if (Boolean(options.accessKey) !== Boolean(options.secretKey)) throw new MockOptionsError("accessKey", "give both accessKey and secretKey, or neither");
   if (options.now !== undefined && typeof options.now !== "function") throw new MockOptionsError("now", "must be a function returning ms since the epoch");
+  if (options.cors !== undefined && typeof options.cors !== "boolean") throw new MockOptionsError("cors", "must be true or false");
   const timeouts = { ...DEFAULT_MOCK_TIMEOUTS, ...options.timeouts };
   for (const [name, value] of Object.entries(timeouts)) {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new MockOptionsError(`timeouts.${name}`, `must be a whole number of ms ≥ 1, got ${String(value)}`);
@@ -93,5 +97,6 @@ export function resolveOptions(options: MockServerOptions): ResolvedOptions {
     fixtures: options.fixtures ?? allFixtures,
     log: options.log ?? (() => {}),
     timeouts,
+    cors: options.cors ?? false,
   };
 }

@@ -14,6 +14,7 @@ Options:
   --secret-key <sk>
   --token <t>         accept only this X-Auth-Token (default: any non-empty token)
   --service <s>       service of requests whose Host names none: ecs, bms, evs or vbs
+  --cors              answer CORS preflights and allow any origin (for browser pages)
   --quiet             do not log requests
   -h, --help          show this help
 `;
@@ -33,11 +34,16 @@ const VALUED = new Set(["--port", "--host", "--access-key", "--secret-key", "--t
 export function parseMockArgs(argv: readonly string[]): MockCommand {
   const values = new Map<string, string>();
   let quiet = false;
+  let cors = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "-h" || arg === "--help") return { help: true };
     if (arg === "--quiet") {
       quiet = true;
+      continue;
+    }
+    if (arg === "--cors") {
+      cors = true;
       continue;
     }
     const [flag = "", inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -57,6 +63,7 @@ export function parseMockArgs(argv: readonly string[]): MockCommand {
     ...(service ? { service } : {}),
     ...(values.has("--access-key") ? { accessKey: values.get("--access-key")!, secretKey: values.get("--secret-key")! } : {}),
     ...(values.has("--token") ? { token: values.get("--token")! } : {}),
+    ...(cors ? { cors } : {}),
   };
   return { help: false, options, quiet };
 }
