@@ -1,10 +1,12 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { chromium, type Browser } from "playwright-core";
 
+const UNPACK_DIR = join(tmpdir(), "cloud-jobs-runtime-tests");
 const INSTALLED = [
   "/usr/bin/chromium",
   "/usr/bin/chromium-browser",
@@ -25,12 +27,18 @@ export async function launchChromium(): Promise<Browser> {
   if (found) return chromium.launch({ executablePath: found, headless: true, args: ["--no-sandbox", "--disable-gpu"] });
   try {
     const { default: packaged } = await import("@sparticuz/chromium");
+    // It unpacks into os.tmpdir(): a folder of our own, so that another package's browser test unpacking at
+    // the same moment cannot hand this one a half-written binary.
+    const saved = process.env.TMPDIR;
+    mkdirSync(UNPACK_DIR, { recursive: true });
+    process.env.TMPDIR = UNPACK_DIR;
+    const executablePath = await packaged.executablePath().finally(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)));
     // Its serverless defaults include --disable-web-security, which would switch CORS off: the page must meet it.
     const args = packaged.args.filter((arg) => arg !== "--disable-web-security");
-    return await chromium.launch({ executablePath: await packaged.executablePath(), headless: true, args });
+    return await chromium.launch({ executablePath, headless: true, args });
   } catch (error) {
     throw new Error(
-      `no Chromium to run the browser scenarios: none installed, and the one of @sparticuz/chromium (Linux x64/arm64 only) did not start on ${process.platform}/${process.arch}: ${String(error)}. Set CHROMIUM_PATH to a Chromium or Chrome executable.`,
+      `no Chromium to run the browser scenarios: none installed, and the one of @sparticuz/chromium (Linux x64/arm64 only) did not start on ${process.platform}/${process.arch}: ${String(error)}. Set CHROMIUM_PATH to a Chromium or Chrome executable (or delete ${UNPACK_DIR} if an unpack was interrupted).`,
       { cause: error },
     );
   }
