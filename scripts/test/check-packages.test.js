@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { importableExports, packageOf, undeclaredImports, workspaceClosure } from "../check-packages.js";
+import { importableExports, packageOf, typeErrorsOf, undeclaredImports, workspaceClosure } from "../check-packages.js";
 
 test("packageOf names the package of a bare specifier, and nothing for relative or built-in ones", () => {
   assert.equal(packageOf("openapi-fetch"), "openapi-fetch");
@@ -63,4 +63,21 @@ test("importableExports lists the JS and JSON subpaths a user imports", () => {
   assert.deepEqual(importableExports({ exports: { types: "./i.d.ts", default: "./i.js" } }), [[".", "./i.js"]]);
   assert.deepEqual(importableExports({ main: "./main.js" }), [[".", "./main.js"]]);
   assert.deepEqual(importableExports({ name: "@cloud-jobs/docs", files: ["dist"] }), []);
+});
+
+test("typeErrorsOf gives each project its own tsc errors, and every project the errors of none", () => {
+  const dirs = ["client", "cli"];
+  const tsc = {
+    code: 2,
+    out: [
+      "client/check.ts(3,14): error TS2322: Type 'string' is not assignable to type 'number'.",
+      "cli/node_modules/@cloud-jobs/client/dist/index.d.ts(1,21): error TS2307: Cannot find module 'openapi-fetch'.",
+      "  The file is in the program because:",
+      "error TS2688: Cannot find type definition file for 'node'.",
+    ].join("\n"),
+  };
+  assert.deepEqual(typeErrorsOf("client", dirs, tsc), [tsc.out.split("\n")[0], tsc.out.split("\n")[3]]);
+  assert.deepEqual(typeErrorsOf("cli", dirs, tsc), [tsc.out.split("\n")[1], tsc.out.split("\n")[3]]);
+  assert.deepEqual(typeErrorsOf("client", dirs, { code: 0, out: "" }), []);
+  assert.match(typeErrorsOf("cli", dirs, { code: 1, out: "Killed" })[0], /tsc failed: Killed/);
 });
