@@ -8,7 +8,6 @@ import { build } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, servePage } from "./browser.js";
-// @ts-expect-error plain JavaScript shared with Bun, Deno and the page; its report is checked below.
 import { KEYS, PROJECT_ID } from "./scenarios.js";
 
 const TEST_DIR = dirname(fileURLToPath(import.meta.url));
@@ -90,7 +89,7 @@ describe("the client on every runtime, against the mock server", () => {
     let page: { url: string; close(): Promise<void> } | undefined;
     beforeAll(async () => {
       bundleDir = await mkdtemp(join(tmpdir(), "cloud-jobs-browser-bundle-"));
-      // What a web app's bundler does with the package: platform browser, the signer split into a lazily loaded chunk.
+      // What a web app's bundler does with the package: platform browser, code splitting for the lazily imported signer.
       await build({ entryPoints: { client: "@cloud-jobs/client" }, absWorkingDir: PACKAGE_DIR, bundle: true, splitting: true, format: "esm", platform: "browser", outdir: bundleDir, logLevel: "silent" });
       const html = `<!doctype html><script type="importmap">{"imports":{"@cloud-jobs/client":"/client.js"}}</script><title>cloud-jobs runtime tests</title>`;
       page = await servePage(html, [bundleDir, TEST_DIR]);
@@ -127,12 +126,10 @@ describe("the client on every runtime, against the mock server", () => {
         const created = await fetch(`${closed.url}/mock/jobs`, { method: "POST", body: JSON.stringify({ service: "evs", job_type: "createVolume" }) });
         const { job_id } = (await created.json()) as { job_id: string };
         const { tab } = await openPage();
-        const getJob = (endpoint: string) => {
-          const options = JSON.stringify({ service: "evs", projectId: PROJECT_ID, endpoint, auth: { token: "runtime-token" } });
-          return tab.evaluate(`import("@cloud-jobs/client").then(({ createJobsClient }) =>
-            createJobsClient(${options}).getJob("${job_id}").then((job) => job.status, (error) => error.code))`);
-        };
-        expect(await getJob(closed.url)).toBe("NETWORK_ERROR");
+        const options = JSON.stringify({ service: "evs", projectId: PROJECT_ID, endpoint: closed.url, auth: { token: "runtime-token" } });
+        const result = await tab.evaluate(`import("@cloud-jobs/client").then(({ createJobsClient }) =>
+          createJobsClient(${options}).getJob("${job_id}").then((job) => job.status, (error) => error.code))`);
+        expect(result).toBe("NETWORK_ERROR");
         // Outside the browser the same request is answered: the refusal above is the browser enforcing CORS.
         expect(await fetch(`${closed.url}/v1/${PROJECT_ID}/jobs/${job_id}`, { headers: { "X-Auth-Token": "t" } }).then((r) => r.status)).toBe(200);
       } finally {
