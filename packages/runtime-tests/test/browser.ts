@@ -33,8 +33,9 @@ export async function launchChromium(): Promise<Browser> {
     mkdirSync(UNPACK_DIR, { recursive: true });
     process.env.TMPDIR = UNPACK_DIR;
     const executablePath = await packaged.executablePath().finally(() => (saved === undefined ? delete process.env.TMPDIR : (process.env.TMPDIR = saved)));
-    // Its serverless defaults include --disable-web-security, which would switch CORS off: the page must meet it.
-    const args = packaged.args.filter((arg) => arg !== "--disable-web-security");
+    // Its serverless defaults include --disable-web-security, which would switch CORS off (the page must meet it),
+    // and --single-process, which is unsteady with more than one page.
+    const args = packaged.args.filter((arg) => arg !== "--disable-web-security" && arg !== "--single-process");
     return await chromium.launch({ executablePath, headless: true, args });
   } catch (error) {
     throw new Error(
