@@ -17,6 +17,7 @@ Options:
   --secret-key <sk>
   --token <t>         accept only this X-Auth-Token (default: any non-empty token)
   --service <s>       service of requests whose Host names none: ecs, bms, evs or vbs
+  --cors              answer CORS preflights and allow any origin (for browser pages)
   --quiet             do not log requests
   -h, --help          show this help
 `;
@@ -67,6 +68,7 @@ export async function runMockCli(argv: readonly string[], io: MockCliIo = proces
       options: {
         ...Object.fromEntries(Object.values(FLAGS).map((flag) => [flag, { type: "string" } as const])),
         quiet: { type: "boolean" },
+        cors: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -74,7 +76,7 @@ export async function runMockCli(argv: readonly string[], io: MockCliIo = proces
     const options = Object.fromEntries(Object.entries(FLAGS).flatMap(([option, flag]) => (values[flag] === undefined ? [] : [[option, values[flag]]])));
     const port = String(values.port ?? 4010);
     const log = values.quiet ? undefined : (line: string) => io.stdout.write(`${line}\n`);
-    server = await startMockServer({ ...options, port: /^\d+$/.test(port) ? Number(port) : Number.NaN, ...(log ? { log } : {}) });
+    server = await startMockServer({ ...options, port: /^\d+$/.test(port) ? Number(port) : Number.NaN, ...(values.cors ? { cors: true } : {}), ...(log ? { log } : {}) });
   } catch (error) {
     // A value startMockServer refuses is reported under its flag; parseArgs' own errors (unknown option, missing value) as they are.
     const usage =

@@ -22,6 +22,8 @@ export interface MockServerOptions {
   readonly log?: (line: string) => void;
   /** Connection timeouts; the defaults suit a local mock on a busy machine (see `MockTimeouts`). */
   readonly timeouts?: Partial<MockTimeouts>;
+  /** Answer CORS preflights and allow any origin, for browser pages on another origin (see `cors.ts`); off by default. */
+  readonly cors?: boolean;
 }
 
 /**
@@ -66,6 +68,7 @@ export function resolveOptions(options: MockServerOptions) {
   if (options.service !== undefined && !isServiceName(options.service)) throw new MockOptionsError("service", `must be ecs, bms, evs or vbs, got ${String(options.service)}`);
   if (Boolean(options.accessKey) !== Boolean(options.secretKey)) throw new MockOptionsError("accessKey", "give both accessKey and secretKey, or neither");
   if (options.now !== undefined && typeof options.now !== "function") throw new MockOptionsError("now", "must be a function returning ms since the epoch");
+  if (options.cors !== undefined && typeof options.cors !== "boolean") throw new MockOptionsError("cors", "must be true or false");
   const timeouts = { ...DEFAULT_MOCK_TIMEOUTS, ...options.timeouts };
   for (const [name, value] of Object.entries(timeouts)) {
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1) throw new MockOptionsError(`timeouts.${name}`, `must be a whole number of ms ≥ 1, got ${String(value)}`);
@@ -81,5 +84,6 @@ export function resolveOptions(options: MockServerOptions) {
     fixtures: options.fixtures ?? allFixtures,
     log: options.log ?? (() => {}),
     timeouts,
+    cors: options.cors ?? false,
   };
 }

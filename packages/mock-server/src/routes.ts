@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
 import { jsonAnswer, MockError, mockError, readBody, send, type Answer } from "./answer.js";
 import { checkAuth } from "./auth-check.js";
+import { answerCors } from "./cors.js";
 import { refusalAnswer } from "./error-answers.js";
 import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
 import { simulationPlan } from "./simulation-plan.js";
@@ -136,6 +137,7 @@ export function createHandler(state: MockState): (req: IncomingMessage, res: Ser
     req.on("error", () => res.destroy());
     res.on("error", () => {});
     res.on("finish", () => state.options.log(`${req.method} ${req.url} ${res.statusCode} ${requestId}`));
+    if (state.options.cors && answerCors(req, res)) return;
     route(state, req, res, requestId).catch((error: unknown) => {
       if (error instanceof MockError && !res.headersSent) return send(res, mockError(error.status, error.code, error.message), requestId);
       state.options.log(`internal error on ${req.method} ${req.url}: ${error instanceof Error ? error.stack : String(error)}`);
