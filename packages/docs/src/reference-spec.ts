@@ -60,9 +60,7 @@ export function referenceSpec(spec: SpecIndex, services: readonly ServiceInfo[])
     if (typeof server.description === "string") server.description = server.description.replace(/`/g, "");
   }
   const info = doc.info as Mutable;
-  const guide = PAGES.filter((p) => p.source !== undefined && p.file !== "index.html")
-    .map((p) => `[${p.title}](${p.file})`)
-    .join(" · ");
+  const guide = PAGES.map((p) => `[${p.title}](${p.file})`).join(" · ");
   info.description = `${text(info as Node, "description") ?? ""}\n\n**Guide:** ${guide}`;
   return doc as Node;
 }

@@ -1,30 +1,25 @@
-/** One page of the site, in navigation order. */
+/** One page of the guide, in navigation order. */
 export interface PageEntry {
-  /** Output file under dist/ (`errors.html`). */
+  /** Output file under dist/ (`errors.html`), from `guide/<name>.md`. */
   readonly file: string;
-  /** Markdown source under guide/, or `undefined` for the Redoc reference. */
-  readonly source: string | undefined;
-  /** Title in the navigation and the `<title>`. */
+  /** Title in the sidebar and on the home page. */
   readonly title: string;
-  /** One line for the landing page. */
+  /** One line for the home page. */
   readonly blurb: string;
 }
 
-/** Every page of dist/. The landing page is first; the reference is built by Redoc. */
+/** The guide's pages after the home page (index.html); the Redoc reference is reference.html. */
 export const PAGES: readonly PageEntry[] = [
-  { file: "index.html", source: "index.md", title: "Overview", blurb: "What this is and where to start." },
-  { file: "quick-starts.html", source: "quick-starts.md", title: "Quick starts", blurb: "The client, the CLI, the fixtures and the mock server in five minutes each." },
+  { file: "quick-starts.html", title: "Quick starts", blurb: "The client, the CLI, the fixtures and the mock server in five minutes each." },
   {
     file: "one-endpoint-four-services.html",
-    source: "one-endpoint-four-services.md",
     title: "One endpoint, four services",
     blurb: "What differs between ECS, BMS, EVS and VBS, and the twenty places where the sources disagree.",
   },
-  { file: "job-types.html", source: "job-types.md", title: "Job types and entities", blurb: "Every documented job type of every service, with the entities it carries and its statuses." },
-  { file: "errors.html", source: "errors.md", title: "Errors and retries", blurb: "The three error envelopes, every documented code by status, and which are worth retrying." },
-  { file: "polling.html", source: "polling.md", title: "Polling well", blurb: "How often to ask, when to stop, and what rate limits look like." },
-  { file: "signing.html", source: "signing.md", title: "Signing with AK/SK", blurb: "SDK-HMAC-SHA256 step by step, with a worked example recomputed at build time." },
-  { file: "reference.html", source: undefined, title: "API reference", blurb: "The contract rendered by Redoc: the operation, every schema, every example." },
+  { file: "job-types.html", title: "Job types and entities", blurb: "Every documented job type of every service, with the entities it carries and its statuses." },
+  { file: "errors.html", title: "Errors and retries", blurb: "The three error envelopes, every documented code by status, and which are worth retrying." },
+  { file: "polling.html", title: "Polling well", blurb: "How often to ask, when to stop, and what rate limits look like." },
+  { file: "signing.html", title: "Signing with AK/SK", blurb: "SDK-HMAC-SHA256 step by step, with a worked example recomputed at build time." },
 ];
 
 /** Redoc's tag that holds the one operation. */

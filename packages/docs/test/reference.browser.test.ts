@@ -5,20 +5,20 @@ import { OPERATION_SAMPLES } from "../src/code-samples.js";
 import { servicesOf, type ServiceInfo } from "../src/service-model.js";
 import { OPERATION_TAG, serviceTag, slug } from "../src/site-map.js";
 import { loadSpec } from "../src/spec-index.js";
-import { openDocsSession, SCREENSHOT_DIR, showRoute, type DocsSession } from "./support/docs-session.js";
+import { openSite, SCREENSHOT_DIR, showRoute, type SiteSession } from "./support/site.js";
 
 const services = servicesOf(loadSpec());
-let session: DocsSession;
+let site: SiteSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openDocsSession();
-  page = await session.browser.context.newPage();
-  await page.goto(`${session.origin}/reference.html`, { waitUntil: "load" });
+  site = await openSite();
+  page = await site.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${site.origin}/reference.html`, { waitUntil: "load" });
 });
 
 afterAll(async () => {
-  await session?.close();
+  await site?.close();
 });
 
 function knownRoute(svc: ServiceInfo): string {

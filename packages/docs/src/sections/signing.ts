@@ -1,5 +1,5 @@
 import { sha256Hex, signRequest } from "@cloud-jobs/client/signer";
-import { code, esc, mdBlock, table } from "../html.js";
+import { code, fence, table } from "../md.js";
 import { SpecShapeError, text, type SpecIndex } from "../spec-index.js";
 
 /** The worked example of the `AkSkSignature` description, as parsed from it. */
@@ -65,7 +65,7 @@ export async function workedExampleSection(spec: SpecIndex): Promise<string> {
     throw new WorkedExampleMismatchError(`${ex.signedHeaders} ${ex.signature}`, `${computedHeaders} ${signed.signature}`);
   }
   const hash = await sha256Hex(signed.canonicalRequest);
-  const pre = (s: string) => `<pre class="code"><code>${esc(s.replace(/\n/g, "⏎\n"))}</code></pre>`;
+  const block = (value: string) => fence("text", value.replace(/\n/g, "⏎\n"));
   return `${table(
     ["Input", "Value"],
     [
@@ -75,21 +75,33 @@ export async function workedExampleSection(spec: SpecIndex): Promise<string> {
       ["Secret key (SK)", code(ex.secretKey)],
     ],
   )}
-<h3 id="step-canonical-request">1. Canonical request</h3>
-<p>Method, path, query string, one line per signed header, the signed header names, and the hash of the body; ⏎ marks each line end. Note the trailing <code>/</code> on the path, the empty query line, the empty line after the headers (each header line ends in a newline of its own), and the SHA-256 of the empty body.</p>
-${pre(signed.canonicalRequest)}
-<h3 id="step-string-to-sign">2. String to sign</h3>
-<p>The algorithm, <code>X-Sdk-Date</code>, and the hex SHA-256 of the canonical request (${code(hash)}).</p>
-${pre(signed.stringToSign)}
-<h3 id="step-signature">3. Signature and header</h3>
-<p>HMAC-SHA256 of the string to sign, keyed with the raw secret key — no key derivation:</p>
-${pre(signed.signature)}
-<p>Sent as:</p>
-${pre(`Authorization: ${signed.authorization}`)}
-<p class="facts">Checked at build time: ${code("@cloud-jobs/client")}'s ${code("signRequest")} reproduces the signature documented in the contract.</p>`;
+
+### 1. Canonical request {#step-canonical-request}
+
+Method, path, query string, one line per signed header, the signed header names, and the hash of the body; ⏎ marks each line end. Note the trailing \`/\` on the path, the empty query line, the empty line after the headers (each header line ends in a newline of its own), and the SHA-256 of the empty body.
+
+${block(signed.canonicalRequest)}
+
+### 2. String to sign {#step-string-to-sign}
+
+The algorithm, \`X-Sdk-Date\`, and the hex SHA-256 of the canonical request (${code(hash)}).
+
+${block(signed.stringToSign)}
+
+### 3. Signature and header {#step-signature}
+
+HMAC-SHA256 of the string to sign, keyed with the raw secret key — no key derivation:
+
+${block(signed.signature)}
+
+Sent as:
+
+${block(`Authorization: ${signed.authorization}`)}
+
+Checked at build time: \`@cloud-jobs/client\`'s \`signRequest\` reproduces the signature documented in the contract.`;
 }
 
-/** The recipe part of the description, as HTML. */
+/** The recipe part of the description (markdown). */
 export function signingRecipeSection(spec: SpecIndex): string {
-  return mdBlock(signingDescription(spec).recipe);
+  return signingDescription(spec).recipe;
 }
