@@ -1,11 +1,7 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { deref, isObject, pathKey } from "./lib/json.js";
-import { schemaName } from "./lib/job-model.js";
-import { constOf } from "./lib/shape.js";
-import { walkObjects } from "./lib/walk.js";
+import { constOf, deref, isObject, pathKey, schemaName, walkObjects } from "../../catalogue/document.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-/** @typedef {import("./lib/json.js").JsonPath} JsonPath */
 
 /**
  * cloud-jobs-discriminator-mapping: a `oneOf` with a `discriminator` has an

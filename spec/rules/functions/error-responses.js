@@ -1,13 +1,8 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { isObject } from "./lib/json.js";
-import { jobModel } from "./lib/job-model.js";
-import { examplesOf, jsonMediaTypes, operationsOf, responsesOf } from "./lib/operations.js";
-import { reachesAny } from "./lib/reach.js";
+import { examplesOf, isObject, mediaTypesOf } from "../../catalogue/document.js";
+import { jobOperations } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-
-const SUCCESS = /^2(?:\d\d|XX)$/i;
-const ERROR = /^[45](?:\d\d|XX)$/i;
 
 /**
  * cloud-jobs-error-responses: the job services disagree on error bodies
@@ -20,21 +15,12 @@ export default createRulesetFunction(
   { input: null, options: null },
   /** @param {unknown} document */
   function errorResponses(document) {
-    const model = jobModel(document);
-    const jobNodes = new Set([...model.knownUnions, ...model.jobSchemas].map(({ node }) => node));
     /** @type {IFunctionResult[]} */
     const results = [];
-    for (const operation of operationsOf(document)) {
-      const responses = responsesOf(document, operation);
-      const isJobOperation = responses.some(
-        (response) =>
-          SUCCESS.test(response.status) &&
-          jsonMediaTypes(document, response).some(({ node, path }) => reachesAny(document, { node: node.schema, path: [...path, "schema"] }, jobNodes)),
-      );
-      if (!isJobOperation) continue;
-      for (const response of responses.filter(({ status }) => ERROR.test(status))) {
+    for (const operation of jobOperations(document)) {
+      for (const response of operation.responses.filter(({ status }) => /^[45](?:\d\d|XX)$/i.test(status))) {
         const what = `${response.status} response of ${operation.label}`;
-        const mediaTypes = jsonMediaTypes(document, response);
+        const mediaTypes = mediaTypesOf(document, response);
         if (mediaTypes.length === 0) {
           results.push({ path: response.path, message: `The ${what} MUST have a JSON body.` });
         }

@@ -1,5 +1,5 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { walkObjects } from "./lib/walk.js";
+import { walkObjects } from "../../catalogue/document.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 

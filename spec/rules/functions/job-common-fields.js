@@ -1,6 +1,6 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { jobModel, schemaName } from "./lib/job-model.js";
-import { shapeOf } from "./lib/shape.js";
+import { schemaName, shapeOf } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /**
  * cloud-jobs-job-common-fields: every job schema (each member of a

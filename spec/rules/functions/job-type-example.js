@@ -1,8 +1,6 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { isObject, pathKey } from "./lib/json.js";
-import { JOB_TYPE, jobModel, schemaName } from "./lib/job-model.js";
-import { examplesOf, jsonMediaTypes, operationsOf, responsesOf } from "./lib/operations.js";
-import { constOf } from "./lib/shape.js";
+import { constOf, examplesOf, isObject, mediaTypesOf, operationsOf, pathKey, schemaName } from "../../catalogue/document.js";
+import { JOB_TYPE, jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
@@ -52,10 +50,8 @@ function jobTypesInExamples(root) {
       Object.values(value).forEach(collect);
     }
   };
-  for (const operation of operationsOf(root)) {
-    for (const response of responsesOf(root, operation)) {
-      for (const mediaType of jsonMediaTypes(root, response)) examplesOf(root, mediaType).forEach(collect);
-    }
+  for (const response of operationsOf(root).flatMap(({ responses }) => responses)) {
+    for (const mediaType of mediaTypesOf(root, response)) examplesOf(root, mediaType).forEach(({ value }) => collect(value));
   }
   return found;
 }

@@ -1,10 +1,9 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { deref, isObject, pathKey } from "./lib/json.js";
-import { jobModel, schemaName } from "./lib/job-model.js";
-import { propertySchema, shapeOf } from "./lib/shape.js";
+import { deref, isObject, pathKey, propertyOf, schemaName } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-/** @typedef {import("./lib/json.js").Located} Located */
+/** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
  * cloud-jobs-status-described: statuses differ per service and cloud
@@ -45,7 +44,7 @@ export default createRulesetFunction(
       }
     }
     for (const job of jobModel(document).jobSchemas) {
-      const status = propertySchema(document, shapeOf(document, job), property);
+      const status = propertyOf(document, job, property);
       if (status !== null) targets.set(pathKey(status.path), status);
     }
     /** @type {Map<string, IFunctionResult>} */
@@ -63,7 +62,7 @@ export default createRulesetFunction(
  * The schemas holding an `enum`, at or below `start` through combinators.
  * @param {unknown} root
  * @param {Located} start
- * @returns {Array<{ node: Record<string, unknown> & { enum: unknown[] }, path: import("./lib/json.js").JsonPath }>}
+ * @returns {Array<{ node: Record<string, unknown> & { enum: unknown[] }, path: import("../../catalogue/document.js").JsonPath }>}
  */
 function enumNodes(root, start) {
   const found = [];
@@ -87,7 +86,7 @@ function enumNodes(root, start) {
 }
 
 /**
- * @param {{ node: Record<string, unknown> & { enum: unknown[] }, path: import("./lib/json.js").JsonPath }} located
+ * @param {{ node: Record<string, unknown> & { enum: unknown[] }, path: import("../../catalogue/document.js").JsonPath }} located
  * @param {string} key
  * @returns {IFunctionResult[]}
  */

@@ -1,11 +1,9 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { isObject, deref, pathKey } from "./lib/json.js";
-import { jobModel, schemaName } from "./lib/job-model.js";
-import { reachesAny } from "./lib/reach.js";
-import { propertySchema, shapeOf } from "./lib/shape.js";
+import { deref, isObject, pathKey, propertyOf, reachesAny, schemaName } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-/** @typedef {import("./lib/json.js").Located} Located */
+/** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
  * cloud-jobs-sub-jobs-are-jobs: a sub-job is a job (its id can be queried on
@@ -45,9 +43,6 @@ export default createRulesetFunction(
  * @returns {Located[]}
  */
 function subJobsOf(root, job) {
-  const shape = shapeOf(root, job);
-  const found = [propertySchema(root, shape, "sub_jobs")];
-  const entities = propertySchema(root, shape, "entities");
-  if (entities !== null) found.push(propertySchema(root, shapeOf(root, entities), "sub_jobs"));
+  const found = [propertyOf(root, job, "sub_jobs"), propertyOf(root, propertyOf(root, job, "entities"), "sub_jobs")];
   return found.filter((located) => located !== null);
 }

@@ -1,8 +1,7 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
 import { schema } from "@stoplight/spectral-functions";
-import { deref, isObject, pathKey } from "./lib/json.js";
-import { jobModel } from "./lib/job-model.js";
-import { shapeOf } from "./lib/shape.js";
+import { deref, isObject, pathKey, shapeOf } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 /** @typedef {import("@stoplight/spectral-core").RulesetFunctionContext} RulesetFunctionContext */
@@ -73,7 +72,7 @@ const validators = new WeakMap();
  * resolve) and which validates against the schema at `path`. Cached per
  * document so Spectral compiles each one once.
  * @param {unknown} root
- * @param {import("./lib/json.js").JsonPath} path
+ * @param {import("../../catalogue/document.js").JsonPath} path
  * @returns {Record<string, unknown>}
  */
 function validatorFor(root, path) {

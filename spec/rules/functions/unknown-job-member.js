@@ -1,10 +1,9 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { deref, isObject } from "./lib/json.js";
-import { JOB_TYPE, UNKNOWN_MARKER, jobModel, knownJobTypes, schemaName } from "./lib/job-model.js";
-import { propertySchema, shapeOf } from "./lib/shape.js";
+import { deref, isObject, propertyOf, schemaName } from "../../catalogue/document.js";
+import { JOB_TYPE, UNKNOWN_MARKER, jobModel, knownJobTypes } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-/** @typedef {import("./lib/json.js").Located} Located */
+/** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
  * cloud-jobs-unknown-job-member: the cloud adds job types without notice, so
@@ -60,7 +59,7 @@ export default createRulesetFunction(
  */
 function checkExclusions(root, member, expected, unionName) {
   const name = schemaName(member.path);
-  const property = propertySchema(root, shapeOf(root, member), JOB_TYPE);
+  const property = propertyOf(root, member, JOB_TYPE);
   const excluded = property === null ? null : notEnumOf(root, property);
   if (excluded === null) {
     return [{
@@ -83,7 +82,7 @@ function checkExclusions(root, member, expected, unionName) {
  * The `not.enum` of a `job_type` schema, directly or in one of its `allOf`.
  * @param {unknown} root
  * @param {Located} schema
- * @returns {{ node: unknown[], path: import("./lib/json.js").JsonPath } | null}
+ * @returns {{ node: unknown[], path: import("../../catalogue/document.js").JsonPath } | null}
  */
 function notEnumOf(root, schema) {
   const candidates = [schema];

@@ -1,10 +1,9 @@
 import { createRulesetFunction } from "@stoplight/spectral-core";
-import { isObject } from "./lib/json.js";
-import { jobModel, schemaName } from "./lib/job-model.js";
-import { propertySchema, shapeOf } from "./lib/shape.js";
+import { isObject, propertyOf, schemaName } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
-/** @typedef {import("./lib/json.js").JsonPath} JsonPath */
+/** @typedef {import("../../catalogue/document.js").JsonPath} JsonPath */
 
 const CLOSING = ["additionalProperties", "unevaluatedProperties"];
 
@@ -24,7 +23,7 @@ export default createRulesetFunction(
     for (const member of jobModel(document).unknownMembers) {
       const name = schemaName(member.path);
       results.push(...closings(member.node, member.path, `Unknown-job schema ${name}`));
-      const entities = propertySchema(document, shapeOf(document, member), "entities");
+      const entities = propertyOf(document, member, "entities");
       if (entities === null || !isObject(entities.node)) continue;
       results.push(...closings(entities.node, entities.path, `entities of unknown-job schema ${name}`));
       const { required } = entities.node;

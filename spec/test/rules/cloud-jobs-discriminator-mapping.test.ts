@@ -1,17 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-discriminator-mapping";
 
 /** A known-job union whose discriminator block is given by the test. */
 function withDiscriminator(discriminator: string, extraMember = ""): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeKnownJob:
+  return openapi(`    AcmeKnownJob:
       oneOf:
         - $ref: '#/components/schemas/AcmeCreateThingJob'
         - $ref: '#/components/schemas/AcmeDeleteThingJob'${extraMember}
@@ -32,8 +26,7 @@ ${discriminator}
     AcmeLooseJob:
       type: object
       properties:
-        job_type: {type: string}
-`;
+        job_type: {type: string}`);
 }
 
 const GOOD_MAPPING = `        propertyName: job_type

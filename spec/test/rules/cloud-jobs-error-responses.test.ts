@@ -1,32 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, jobPath, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-error-responses";
 
 /** A job operation and a non-job one; the job operation's error responses are given by the test. */
 function document(errorResponses: string): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths:
-  /jobs/{job_id}:
-    get:
-      operationId: showJob
-      responses:
-        "200":
-          description: A job.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/AcmeJob'}
-${errorResponses}
+  const paths = `${jobPath("AcmeJob", { operationId: "showJob", responses: errorResponses })}
   /health:
     get:
       operationId: health
       responses:
         "200": {description: Up., content: {application/json: {schema: {type: object}}}}
-        "503": {description: Down.}
-components:
-  responses:
+        "503": {description: Down.}`;
+  const responses = `  responses:
     BadRequest:
       description: Unknown job.
       content:
@@ -34,16 +20,11 @@ components:
           schema: {$ref: '#/components/schemas/ErrorBody'}
           examples:
             unknownJob: {value: {error: {code: Common.0011, message: Failed to query system tasks.}}}
-  schemas:
-    ErrorBody: {type: object}
+`;
+  return openapi(`    ErrorBody: {type: object}
     AcmeJob:
       oneOf: [{$ref: '#/components/schemas/AcmeKnownJob'}]
-    AcmeKnownJob:
-      oneOf: [{$ref: '#/components/schemas/AcmeCreateThingJob'}]
-      discriminator: {propertyName: job_type, mapping: {createThing: '#/components/schemas/AcmeCreateThingJob'}}
-    AcmeCreateThingJob:
-      properties: {job_type: {const: createThing}}
-`;
+${knownUnion(["createThing"], { members: true })}`, { paths, components: responses });
 }
 
 const GOOD = `        "400": {$ref: '#/components/responses/BadRequest'}

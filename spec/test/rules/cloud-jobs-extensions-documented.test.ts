@@ -1,33 +1,19 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { findings, RULESET_PATH } from "./lint.js";
+import { findings, jobPath, openapi, RULESET_PATH } from "./lint.js";
 
 const RULE = "cloud-jobs-extensions-documented";
 const EXTENSIONS_MD = new URL("../../extensions.md", import.meta.url);
 
-const document = (extensions: string) => `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths:
-  /jobs/{job_id}:
-    get:
-      responses:
-        "200":
-          description: A job.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/AcmeJob'}
-              examples:
-                running:
+const PATHS = jobPath("AcmeJob", {
+  examples: `                running:
                   x-cloud-jobs-source: seed 001
-                  value: {job_type: createThing, x-cloud-jobs-not-an-extension: data in an example body}
-components:
-  schemas:
-    AcmeJob:
+                  value: {job_type: createThing, x-cloud-jobs-not-an-extension: data in an example body}`,
+});
+const document = (extensions: string) => openapi(`    AcmeJob:
       type: object
-${extensions}
-`;
+${extensions}`, { paths: PATHS });
 
 /** Extension names documented in a markdown file: level-2 headings or a table's first column. */
 function documentedIn(markdown: string): string[] {

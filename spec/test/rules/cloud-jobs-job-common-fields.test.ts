@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-job-common-fields";
 
@@ -13,21 +13,7 @@ const COMMON = `
         error_code: {type: [string, "null"]}
         fail_reason: {type: [string, "null"]}`;
 
-const passing = `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeKnownJob:
-      oneOf:
-        - $ref: '#/components/schemas/AcmeCreateThingJob'
-        - $ref: '#/components/schemas/AcmeDeleteThingJob'
-      discriminator:
-        propertyName: job_type
-        mapping:
-          createThing: '#/components/schemas/AcmeCreateThingJob'
-          deleteThing: '#/components/schemas/AcmeDeleteThingJob'
+const passing = openapi(`${knownUnion(["createThing", "deleteThing"])}
     AcmeCreateThingJob:
       type: object
       required: [job_id, job_type, status]
@@ -49,8 +35,7 @@ components:
       type: object
       required: [job_id, job_type, status]
       properties:
-        job_type: {type: string, not: {enum: [createThing, deleteThing]}}${COMMON}
-`;
+        job_type: {type: string, not: {enum: [createThing, deleteThing]}}${COMMON}`);
 
 describe(RULE, () => {
   it("reports nothing when every job schema declares and requires the common fields", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, jobPath, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-job-type-example";
 
@@ -7,46 +7,15 @@ const SUB_JOB = "{job_id: b2, job_type: deleteThing, status: SUCCESS}";
 
 /** Three job types; the response example and the schema-level examples are given by the test. */
 function document({ example, moveExamples = "[{job_type: moveThing}]" }: { example: string; moveExamples?: string }): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths:
-  /jobs/{job_id}:
-    get:
-      responses:
-        "200":
-          description: A job.
-          content:
-            application/json:
-              schema: {$ref: '#/components/schemas/AcmeKnownJob'}
-              examples:
-                running: {$ref: '#/components/examples/AcmeJob_running'}
-components:
-  examples:
+  const paths = jobPath("AcmeKnownJob", { examples: "                running: {$ref: '#/components/examples/AcmeJob_running'}" });
+  const examples = `  examples:
     AcmeJob_running:
       value: ${example}
     AcmeJob_unused:
       value: {job_type: deleteThing}
-  schemas:
-    AcmeKnownJob:
-      oneOf:
-        - $ref: '#/components/schemas/AcmeCreateThingJob'
-        - $ref: '#/components/schemas/AcmeDeleteThingJob'
-        - $ref: '#/components/schemas/AcmeMoveThingJob'
-      discriminator:
-        propertyName: job_type
-        mapping:
-          createThing: '#/components/schemas/AcmeCreateThingJob'
-          deleteThing: '#/components/schemas/AcmeDeleteThingJob'
-          moveThing: '#/components/schemas/AcmeMoveThingJob'
-    AcmeCreateThingJob:
-      properties: {job_type: {const: createThing}}
-    AcmeDeleteThingJob:
-      properties: {job_type: {const: deleteThing}}
-    AcmeMoveThingJob:
-      properties: {job_type: {const: moveThing}}
-      examples: ${moveExamples}
 `;
+  return openapi(`${knownUnion(["createThing", "deleteThing", "moveThing"], { members: true })}
+      examples: ${moveExamples}`, { paths, components: examples });
 }
 
 describe(RULE, () => {

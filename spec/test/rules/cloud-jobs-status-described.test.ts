@@ -1,26 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-status-described";
 
 /** A named status schema, plus one job type whose `status` is given by the test. */
 function document(statusSchema: string, jobStatus = "{$ref: '#/components/schemas/AcmeJobStatus'}"): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeJobStatus:
+  return openapi(`    AcmeJobStatus:
 ${statusSchema}
-    AcmeKnownJob:
-      oneOf: [{$ref: '#/components/schemas/AcmeCreateThingJob'}]
-      discriminator: {propertyName: job_type, mapping: {createThing: '#/components/schemas/AcmeCreateThingJob'}}
+${knownUnion(["createThing"])}
     AcmeCreateThingJob:
       properties:
         job_type: {const: createThing}
-        status: ${jobStatus}
-`;
+        status: ${jobStatus}`);
 }
 
 const DESCRIBED = `      type: string

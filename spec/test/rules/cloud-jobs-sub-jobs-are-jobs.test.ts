@@ -1,22 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-sub-jobs-are-jobs";
 
 /** A service union with one job type whose entities and top level are given by the test. */
 function document(entities: string, topLevel = ""): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeJob:
+  return openapi(`    AcmeJob:
       oneOf:
         - $ref: '#/components/schemas/AcmeKnownJob'
-    AcmeKnownJob:
-      oneOf: [{$ref: '#/components/schemas/AcmeCreateThingJob'}]
-      discriminator: {propertyName: job_type, mapping: {createThing: '#/components/schemas/AcmeCreateThingJob'}}
+${knownUnion(["createThing"])}
     AcmeCreateThingJob:
       properties:
         job_type: {const: createThing}
@@ -24,8 +16,7 @@ components:
     AcmeEntities:
       type: object
       properties:
-${entities}
-`;
+${entities}`);
 }
 
 describe(RULE, () => {

@@ -1,27 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-time-fields";
 
 /** One job type whose time fields refer to AcmeJobTime, given by the test. */
-function document(jobTime: string, endTime = "{$ref: '#/components/schemas/AcmeJobTime'}", openapi = "3.1.0"): string {
-  return `
-openapi: ${openapi}
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeJobTime:
+function document(jobTime: string, endTime = "{$ref: '#/components/schemas/AcmeJobTime'}", version = "3.1.0"): string {
+  return openapi(`    AcmeJobTime:
 ${jobTime}
-    AcmeKnownJob:
-      oneOf: [{$ref: '#/components/schemas/AcmeCreateThingJob'}]
-      discriminator: {propertyName: job_type, mapping: {createThing: '#/components/schemas/AcmeCreateThingJob'}}
+${knownUnion(["createThing"])}
     AcmeCreateThingJob:
       properties:
         job_type: {const: createThing}
         begin_time: {$ref: '#/components/schemas/AcmeJobTime'}
-        end_time: ${endTime}
-`;
+        end_time: ${endTime}`, { version });
 }
 
 const JOB_TIME = `      anyOf:

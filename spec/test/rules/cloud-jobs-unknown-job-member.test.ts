@@ -1,33 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, knownUnion, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-unknown-job-member";
 
 /** A service union AcmeJob = oneOf [AcmeKnownJob, members…], plus the schemas given. */
 function document(serviceMembers: string, schemas: string): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeJob:
+  return openapi(`    AcmeJob:
       oneOf:
         - $ref: '#/components/schemas/AcmeKnownJob'${serviceMembers}
-    AcmeKnownJob:
-      oneOf:
-        - $ref: '#/components/schemas/AcmeCreateThingJob'
-        - $ref: '#/components/schemas/AcmeDeleteThingJob'
-      discriminator:
-        propertyName: job_type
-        mapping:
-          createThing: '#/components/schemas/AcmeCreateThingJob'
-          deleteThing: '#/components/schemas/AcmeDeleteThingJob'
-    AcmeCreateThingJob:
-      properties: {job_type: {const: createThing}}
-    AcmeDeleteThingJob:
-      properties: {job_type: {const: deleteThing}}
-${schemas}`;
+${knownUnion(["createThing", "deleteThing"], { members: true })}
+${schemas}`);
 }
 
 const UNKNOWN_MEMBER = "\n        - $ref: '#/components/schemas/AcmeUnknownJob'";

@@ -1,25 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { findings } from "./lint.js";
+import { findings, openapi } from "./lint.js";
 
 const RULE = "cloud-jobs-unknown-job-open";
 
 /** An unknown-job member whose extra keywords and entities are given by the test. */
 function document(memberExtra: string, entities: string): string {
-  return `
-openapi: 3.1.0
-info: {title: Jobs, version: "1"}
-paths: {}
-components:
-  schemas:
-    AcmeUnknownJob:
+  return openapi(`    AcmeUnknownJob:
       x-cloud-jobs-unknown-job-type: true
       type: object${memberExtra}
       properties:
         job_type: {type: string, not: {enum: [createThing]}}
         entities: {$ref: '#/components/schemas/AcmeLooseEntities'}
     AcmeLooseEntities:
-${entities}
-`;
+${entities}`);
 }
 
 const LOOSE = `      type: object

@@ -53,3 +53,54 @@ export async function findings(rule: string, document: string | object): Promise
     .map(({ path, message }) => ({ path, message }))
     .sort((a, b) => a.path.join("\u0000").localeCompare(b.path.join("\u0000")) || a.message.localeCompare(b.message));
 }
+
+/**
+ * An inline OpenAPI 3.1 test document: `paths` (YAML, indented as under
+ * `paths:`, or ` {}`), any `components` sections before `schemas` (indented
+ * by 2), then `schemas` (indented by 4). The preamble every rule test shares.
+ */
+export function openapi(schemas: string, { paths = " {}", components = "", version = "3.1.0" } = {}): string {
+  return `\nopenapi: ${version}\ninfo: {title: Jobs, version: "1"}\npaths:${paths}\ncomponents:\n${components}  schemas:\n${schemas}\n`;
+}
+
+const schemaOf = (jobType: string) => `Acme${jobType[0]!.toUpperCase()}${jobType.slice(1)}Job`;
+
+/**
+ * `AcmeKnownJob`: a union discriminated on `job_type` over `Acme<JobType>Job`
+ * schemas, with its full mapping; with `members`, also each member schema,
+ * which pins `job_type` and declares nothing else.
+ */
+export function knownUnion(jobTypes: string[], { members = false } = {}): string {
+  return [
+    "    AcmeKnownJob:",
+    "      oneOf:",
+    ...jobTypes.map((type) => `        - $ref: '#/components/schemas/${schemaOf(type)}'`),
+    "      discriminator:",
+    "        propertyName: job_type",
+    "        mapping:",
+    ...jobTypes.map((type) => `          ${type}: '#/components/schemas/${schemaOf(type)}'`),
+    ...(members ? jobTypes.map((type) => `    ${schemaOf(type)}:\n      properties: {job_type: {const: ${type}}}`) : []),
+  ].join("\n");
+}
+
+/**
+ * `paths` (for {@link openapi}) with one job operation, `GET /jobs/{job_id}`,
+ * whose 200 JSON body is the component `schema`; `examples` (indented by 16)
+ * are that body's examples, `responses` (indented by 8) follow the 200.
+ */
+export function jobPath(schema: string, { operationId = "", examples = "", responses = "" } = {}): string {
+  return [
+    "",
+    "  /jobs/{job_id}:",
+    "    get:",
+    ...(operationId ? [`      operationId: ${operationId}`] : []),
+    "      responses:",
+    '        "200":',
+    "          description: A job.",
+    "          content:",
+    "            application/json:",
+    `              schema: {$ref: '#/components/schemas/${schema}'}`,
+    ...(examples ? ["              examples:", examples] : []),
+    ...(responses ? [responses] : []),
+  ].join("\n");
+}

@@ -5,7 +5,8 @@ import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { jobModel, schemaName } from "../../rules/functions/lib/job-model.js";
+import { schemaName } from "../../catalogue/document.js";
+import { jobModel } from "../../catalogue/read-catalogue.js";
 import { loadRuleset, RULESET_PATH } from "./lint.js";
 
 const run = promisify(execFile);
