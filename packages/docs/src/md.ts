@@ -44,3 +44,21 @@ export function json(value: unknown): string {
 export function details(summary: string, body: string): string {
   return `::: details ${summary}\n${body}\n:::`;
 }
+
+const CLOUD_NAMES: Record<string, string> = { otc: "Open Telekom Cloud", huaweicloud: "Huawei Cloud" };
+const CONFIDENCE_TEXT: Record<string, string> = {
+  documented: "documented in an API reference",
+  "documented-huaweicloud": "documented in a Huawei Cloud reference only",
+  "sdk-only": "seen only in an SDK's source",
+  strong: "asserted by an SDK test against the live service",
+};
+
+/** `otc` → `Open Telekom Cloud`, for a list of `x-cloud-jobs-clouds` ids; unknown ids stay as they are. */
+export function clouds(ids: readonly string[]): string {
+  return ids.map((id) => CLOUD_NAMES[id] ?? id).join(", ");
+}
+
+/** What `x-cloud-jobs-confidence` means, in words (see the spec's extensions.md). */
+export function confidenceText(confidence: string): string {
+  return CONFIDENCE_TEXT[confidence] ?? confidence;
+}

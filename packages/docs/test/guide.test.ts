@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { describe, expect, it } from "vitest";
-import { generatedSections } from "../src/generate.js";
+import { generatedSections, loadContract } from "../src/generate.js";
+import { documentedJobTypes } from "../src/sections/job-types.js";
 import { PAGES } from "../src/site-map.js";
 
 const GUIDE = new URL("../guide/", import.meta.url);
@@ -31,5 +33,23 @@ describe("the guide's sources", () => {
       const prose = markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
       expect(prose.match(/\{\{|<(?!br>|Badge |span id=|\/span>)[A-Za-z]/g), name).toBeNull();
     }
+  });
+});
+
+describe("what the guide reads from the catalogue", () => {
+  const doc = loadContract();
+
+  it("lists for each service exactly the job types of its discriminator mapping, each with its schema", () => {
+    for (const svc of Object.values(catalogue.services)) {
+      const mapping = doc.components.schemas[svc.knownSchema].discriminator.mapping as Record<string, string>;
+      expect(documentedJobTypes(svc).map((jt) => jt.jobType), svc.label).toEqual(Object.keys(mapping));
+      expect(documentedJobTypes(svc).map((jt) => `#/components/schemas/${jt.schema}`), svc.label).toEqual(Object.values(mapping));
+    }
+  });
+
+  it("marks SUCCESS and FAIL, and only them, as terminal, and says which cloud documents each status", () => {
+    for (const svc of Object.values(catalogue.services)) expect(svc.terminalStatuses, svc.label).toEqual(["SUCCESS", "FAIL"]);
+    expect(catalogue.services.evs.statusClouds.LISTENING).toEqual(["huaweicloud"]);
+    expect(catalogue.services.evs.statusClouds.RUNNING).toEqual(["otc", "huaweicloud"]);
   });
 });

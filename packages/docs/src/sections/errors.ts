@@ -1,21 +1,18 @@
-import type { ErrorStatus } from "../error-model.js";
+import type { Catalogue, ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, cell, code, details, json, table } from "../md.js";
-import { schemaAnchor } from "./site-links.js";
+import { schemaAnchor, type SchemaTags } from "../site-map.js";
 
-const ENVELOPE: Record<string, string> = { NestedErrorBody: "nested", FlatErrorBody: "flat", GatewayErrorBody: "gateway" };
-const RETRY = (retryable: boolean) => (retryable ? badge("retryable", "tip") : badge("not retryable", "danger"));
+type Status = ErrorStatus<string>;
+const RETRY = (retryable: boolean | null) => (retryable ? badge("retryable", "tip") : badge("not retryable", "danger"));
 /** `XXX` codes are placeholders of the sources: they document a status, not a code. */
-const documented = (s: ErrorStatus) => s.examples.filter((e) => !/X{3}/.test(e.code));
+const documented = (s: Status) => s.examples.filter((e) => !/X{3}/.test(e.code));
 
 /** The three envelopes, each with its description, required keys and one real example from the contract. */
-export function envelopesSection(
-  envelopes: readonly { name: string; description: string; required: string[] }[],
-  statuses: readonly ErrorStatus[],
-  tags: ReadonlyMap<string, string>,
-): string {
-  return envelopes
+export function envelopesSection(catalogue: Catalogue<string>, tags: SchemaTags): string {
+  return catalogue.errorEnvelopes
     .map((env) => {
-      const example = statuses.flatMap(documented).find((e) => e.envelope === env.name);
+      // `NestedErrorBody` is the envelope the catalogue calls `nested`.
+      const example = catalogue.errors.flatMap(documented).find((e) => env.name.toLowerCase().startsWith(e.envelope));
       return [
         `### ${env.name} {#envelope-${env.name.toLowerCase()}}`,
         `${schemaAnchor(tags, env.name)} — ${env.description}`,
@@ -27,13 +24,13 @@ export function envelopesSection(
 }
 
 /** One row per HTTP status: retry or not, what it means, and every documented code (once, with its envelopes). */
-export function errorStatusTable(statuses: readonly ErrorStatus[]): string {
+export function errorStatusTable(statuses: readonly Status[]): string {
   const rows = statuses.map((s) => {
     const codes = new Map<string, { message: string; envelopes: Set<string> }>();
     for (const e of documented(s)) {
       const entry = codes.get(e.code) ?? { message: e.message, envelopes: new Set<string>() };
       codes.set(e.code, entry);
-      entry.envelopes.add(ENVELOPE[e.envelope] ?? e.envelope);
+      entry.envelopes.add(e.envelope);
     }
     const listed = [...codes].map(([c, { message, envelopes }]) => `${code(c)} ${cell(message)} (${[...envelopes].join(", ")})`);
     return [`[${s.status}](#http-${s.status})`, s.retryable ? badge("retry", "tip") : badge("do not retry", "danger"), cell(firstSentence(s.description)), listed.join("<br>") || "none documented"];
@@ -49,14 +46,14 @@ function firstSentence(description: string): string {
 }
 
 /** A section per HTTP status: description, headers, each example's code and body. */
-export function errorStatusDetails(statuses: readonly ErrorStatus[]): string {
+export function errorStatusDetails(statuses: readonly Status[]): string {
   return statuses
     .map((s) =>
       [
         `### ${s.status} ${code(s.name)} ${RETRY(s.retryable)} {#http-${s.status}}`,
         s.description,
-        s.headers.length ? `Headers: ${s.headers.map(code).join(", ")}` : "",
-        table(["Code", "Message", "Envelope", "Example"], s.examples.map((e) => [code(e.code), cell(e.message), ENVELOPE[e.envelope] ?? e.envelope, cell(e.summary)])),
+        Object.keys(s.headers).length ? `Headers: ${Object.keys(s.headers).map(code).join(", ")}` : "",
+        table(["Code", "Message", "Envelope", "Example"], s.examples.map((e) => [code(e.code), cell(e.message), e.envelope, cell(e.summary)])),
         details("Example bodies", s.examples.map((e) => `${e.summary}\n\n${json(e.value)}`).join("\n\n")),
       ].join("\n\n"),
     )

@@ -1,66 +1,80 @@
-import { cloudName, confidenceText } from "../provenance.js";
-import type { EntitiesInfo, JobTypeInfo, ServiceInfo } from "../service-model.js";
-import { badge, cell, code, details, json, table, text } from "../md.js";
-import { schemaAnchor } from "./site-links.js";
+import type { EntitiesInfo, JobTypeInfo, ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
+import { badge, cell, clouds, code, confidenceText, details, json, table, text } from "../md.js";
+import { schemaAnchor, type SchemaTags } from "../site-map.js";
 
+type Service = ServiceCatalogue<string>;
 const CONFIDENCE_BADGE: Record<string, "tip" | "info" | "warning"> = { documented: "tip", "sdk-only": "warning" };
 
+/** The job types a service documents (its discriminator mapping), in order. */
+export function documentedJobTypes(svc: Service): JobTypeInfo[] {
+  return svc.knownJobTypes.flatMap((t) => svc.jobTypes[t] ?? []);
+}
+
 /** Per service: its union, a table of job types, then each job type with its entities and example, the unknown member and the statuses. */
-export function jobTypesSection(services: readonly ServiceInfo[], tags: ReadonlyMap<string, string>): string {
+export function jobTypesSection(services: readonly Service[], tags: SchemaTags): string {
   return services.map((svc) => serviceBlock(svc, tags)).join("\n\n");
 }
 
-function serviceBlock(svc: ServiceInfo, tags: ReadonlyMap<string, string>): string {
+function serviceBlock(svc: Service, tags: SchemaTags): string {
   const link = (name: string) => schemaAnchor(tags, name);
+  const jobTypes = documentedJobTypes(svc);
   const summary = table(
     ["`job_type`", "Occurs as", "Clouds", "Attested", "`entities`"],
-    svc.jobTypes.map((jt) => [`[${code(jt.jobType)}](#${anchor(svc, jt)})`, levels(jt), clouds(jt.clouds), confidence(jt), entitiesLabel(jt.entities, tags)]),
+    jobTypes.map((jt) => [`[${code(jt.jobType)}](#${anchor(svc, jt)})`, levels(jt), clouds(jt.clouds), confidence(jt), entitiesLabel(jt.entities, tags)]),
   );
   return [
-    `## ${svc.label} — ${svc.fullName} {#${svc.key}}`,
-    `Union ${link(svc.unionName)}: ${svc.jobTypes.length} documented job types in ${link(svc.knownName)} (discriminated on \`job_type\`), ` +
-      `anything else in ${link(svc.unknownName)}. Sub-jobs: ${code(svc.subJobsAt)}.`,
+    `## ${svc.label} — ${svc.fullName} {#${svc.service}}`,
+    `Union ${link(svc.unionSchema)}: ${jobTypes.length} documented job types in ${link(svc.knownSchema)} (discriminated on \`job_type\`), ` +
+      `anything else in ${link(svc.unknownSchema)}. Sub-jobs: ${code(subJobsAt(svc))}.`,
     svc.description,
     summary,
-    ...svc.jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, i)),
-    `### Any other ${svc.label} job type {#${svc.key}-unknown}`,
+    ...jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, jobTypes.slice(0, i))),
+    `### Any other ${svc.label} job type {#${svc.service}-unknown}`,
     svc.unknown.description,
-    svc.unknown.candidates.length ? `Names seen elsewhere, not confirmed as job types: ${svc.unknown.candidates.map(code).join(", ")}.` : "",
+    svc.candidateJobTypes.length ? `Names seen elsewhere, not confirmed as job types: ${svc.candidateJobTypes.map(code).join(", ")}.` : "",
     `Its \`entities\`: ${entitiesLabel(svc.unknown.entities, tags)} — every documented field, all optional, and anything else.`,
-    `### ${svc.label} statuses {#${svc.key}-statuses}`,
+    `### ${svc.label} statuses {#${svc.service}-statuses}`,
     table(
       ["`status`", "Clouds", "Meaning"],
-      svc.statuses.map((st) => [`${code(st.value)}${st.terminal ? ` ${badge("terminal")}` : ""}`, clouds(st.clouds), cell(st.description)]),
+      svc.statuses.map((st) => [
+        `${code(st)}${svc.terminalStatuses.includes(st) ? ` ${badge("terminal")}` : ""}`,
+        clouds(svc.statusClouds[st] ?? []),
+        cell(svc.statusDescriptions[st] ?? ""),
+      ]),
     ),
   ].join("\n\n");
 }
 
-function jobTypeBlock(svc: ServiceInfo, jt: JobTypeInfo, tags: ReadonlyMap<string, string>, index: number): string {
-  const fields = jt.entities.fields;
-  const name = (f: { name: string; topLevel?: boolean }) => code(f.topLevel ? f.name : `entities.${f.name}`);
+function jobTypeBlock(svc: Service, jt: JobTypeInfo, tags: SchemaTags, earlier: readonly JobTypeInfo[]): string {
+  const fields = jt.entities.fields.map((f) => ({ ...f, name: `entities.${f.name}` }));
+  // VBS keeps sub-jobs beside entities; the guide lists them with the entities so the tables compare.
+  if (svc.subJobsAt === "top" && jt.canHaveSubJobs) {
+    fields.push({ name: "sub_jobs", type: `${svc.unionSchema}[]${svc.subJobsNullable ? " | null" : ""}`, description: `${svc.label} only: sub-jobs live at the top level, beside \`entities\`.` });
+  }
   // A job type whose entities are the same schema as an earlier one's points there instead of repeating the table.
-  const same = jt.entities.schemaName && svc.jobTypes.slice(0, index).find((o) => JSON.stringify(o.entities) === JSON.stringify(jt.entities));
+  const same = jt.entities.schema && earlier.find((o) => JSON.stringify(o.entities) === JSON.stringify(jt.entities));
   const fieldTable = same
-    ? `Entities: as [${code(same.jobType)}](#${anchor(svc, same)}) — ${entitiesLabel(jt.entities, tags)}: ${fields.map(name).join(", ")}.`
+    ? `Entities: as [${code(same.jobType)}](#${anchor(svc, same)}) — ${entitiesLabel(jt.entities, tags)}: ${fields.map((f) => code(f.name)).join(", ")}.`
     : fields.length
-      ? table(["Field", "Type", "Description"], fields.map((f) => [name(f), code(f.type), cell(f.description)]))
-      : `No documented fields${jt.entities.type.startsWith("map<") ? `: ${code(jt.entities.type)}, any keys` : ""}.`;
+      ? table(["Field", "Type", "Description"], fields.map((f) => [code(f.name), code(f.type), cell(f.description)]))
+      : `No documented fields${svc.stringEntities ? `: ${code("map<string, string>")}, any keys` : ""}.`;
   return [
     `### ${code(jt.jobType)} ${confidence(jt)} {#${anchor(svc, jt)}}`,
     jt.description,
-    `Schema ${schemaAnchor(tags, jt.schemaName)} · occurs as ${levels(jt)} · ${confidenceText(jt.confidence)}`,
+    `Schema ${schemaAnchor(tags, jt.schema ?? "")} · occurs as ${levels(jt)} · ${confidenceText(jt.confidence)}`,
     fieldTable,
     details("Sources and example", [...jt.sources.map((s) => `- ${text(s)}`), "", jt.example === undefined ? "" : json(jt.example)].join("\n")),
   ].join("\n\n");
 }
 
-const anchor = (svc: ServiceInfo, jt: JobTypeInfo) => `${svc.key}-${jt.jobType.toLowerCase()}`;
+/** `entities.sub_jobs` (ECS, BMS, EVS) or `sub_jobs` (VBS). */
+export const subJobsAt = (svc: Service) => (svc.subJobsAt === "top" ? "sub_jobs" : "entities.sub_jobs");
+const anchor = (svc: Service, jt: JobTypeInfo) => `${svc.service}-${jt.jobType.toLowerCase()}`;
 const levels = (jt: JobTypeInfo) => jt.levels.map((l) => (l === "top" ? "job" : "sub-job")).join(", ");
-const clouds = (ids: readonly string[]) => ids.map(cloudName).join(", ");
 const confidence = (jt: JobTypeInfo) => badge(jt.confidence, CONFIDENCE_BADGE[jt.confidence] ?? "info");
 
-function entitiesLabel(entities: EntitiesInfo, tags: ReadonlyMap<string, string>): string {
-  if (entities.schemaName === undefined) return code(entities.type);
-  const label = schemaAnchor(tags, entities.schemaName);
-  return entities.type.startsWith("map<") ? `${label} ${code(entities.type)}` : label;
+/** The entities schema, linked to the reference, and its map type if it is one. */
+export function entitiesLabel(entities: EntitiesInfo, tags: SchemaTags): string {
+  if (entities.schema === undefined) return code(entities.type);
+  return entities.type.startsWith("map<") ? `${schemaAnchor(tags, entities.schema)} ${code(entities.type)}` : schemaAnchor(tags, entities.schema);
 }

@@ -1,18 +1,16 @@
 import { RETRYABLE_STATUSES } from "@cloud-jobs/client";
 import { describe, expect, it } from "vitest";
-import { errorStatusesOf } from "../error-model.js";
-import { loadSpec } from "../spec-index.js";
+import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { duration, pollingCostTable, retryComparisonTable } from "./polling.js";
 
 describe("the polling page", () => {
   it("finds the contract and the client agreeing on which statuses to retry", () => {
-    const statuses = errorStatusesOf(loadSpec());
-    for (const s of statuses) expect(RETRYABLE_STATUSES.has(Number(s.status)), s.status).toBe(s.retryable);
-    expect(retryComparisonTable(statuses)).not.toContain("differs");
+    for (const s of catalogue.errors) expect(RETRYABLE_STATUSES.has(s.status), String(s.status)).toBe(s.retryable);
+    expect(retryComparisonTable(catalogue.errors)).not.toContain("differs");
   });
 
   it("says what a wait does for each status: 5xx keeps it going, Common.0011 and other 4xx end it", () => {
-    const html = retryComparisonTable(errorStatusesOf(loadSpec()));
+    const html = retryComparisonTable(catalogue.errors);
     const row = (status: string) => html.split("\n").find((line) => line.startsWith(`| \`${status}\` |`)) ?? "";
     expect(row("500")).toContain("does not retry");
     expect(row("500")).toContain("keeps waiting");

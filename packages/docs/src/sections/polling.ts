@@ -11,8 +11,10 @@ import {
   simulatePolicy,
   type PollingPolicy,
 } from "@cloud-jobs/client";
-import type { ErrorStatus } from "../error-model.js";
+import type { ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, code, table } from "../md.js";
+
+// The only file of the docs that reads the client's internals: its defaults, its policy simulation and its error classification.
 
 /** Durations people wait for: a quick disk, a server, a batch, a big backup. */
 const DURATIONS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000];
@@ -73,9 +75,9 @@ export function pollingCostTable(): string {
 }
 
 /** What the contract calls retryable next to what the client retries; any difference shows as a warning badge. */
-export function retryComparisonTable(statuses: readonly ErrorStatus[]): string {
+export function retryComparisonTable(statuses: readonly ErrorStatus<string>[]): string {
   const rows = statuses.map((s) => {
-    const client = RETRYABLE_STATUSES.has(Number(s.status));
+    const client = RETRYABLE_STATUSES.has(s.status);
     const agree = client === s.retryable;
     return [
       code(s.status),
@@ -92,8 +94,8 @@ A wait is more patient than one call: every 5xx, 408 and network error only dela
 }
 
 /** What a wait does when a poll gets this status, per documented code where the code decides (400 Common.0011). */
-function waitOutcome(s: ErrorStatus): string {
-  const status = Number(s.status);
+function waitOutcome(s: ErrorStatus<string>): string {
+  const { status } = s;
   const retryable = RETRYABLE_STATUSES.has(status);
   const label = { "not-found": "ends: job not found", fatal: "ends the wait", throttled: "slows down, keeps waiting", transient: "keeps waiting" } as const;
   const byKind = new Map<string, string[]>();
