@@ -1,18 +1,12 @@
 import type { Catalogue } from "@cloud-jobs/spec/catalogue";
 import { code } from "./md.js";
 
-/** One page of the guide, in navigation order. */
-export interface PageEntry {
-  /** Output file under dist/ (`errors.html`), from `guide/<name>.md`. */
-  readonly file: string;
-  /** Title in the sidebar and on the home page. */
-  readonly title: string;
-  /** One line for the home page. */
-  readonly blurb: string;
-}
-
-/** The guide's pages after the home page (index.html); the Redoc reference is reference.html. */
-export const PAGES: readonly PageEntry[] = [
+/**
+ * The guide's pages after the home page (index.html), in navigation order: the file under dist/
+ * (from `guide/<name>.md`), the title in the sidebar and on the home page, and a line for the
+ * home page. The Redoc reference is reference.html.
+ */
+export const PAGES: readonly { readonly file: string; readonly title: string; readonly blurb: string }[] = [
   { file: "quick-starts.html", title: "Quick starts", blurb: "The client, the CLI, the fixtures and the mock server in five minutes each." },
   { file: "one-endpoint-four-services.html", title: "One endpoint, four services", blurb: "What differs between ECS, BMS, EVS and VBS, and the twenty places where the sources disagree." },
   { file: "job-types.html", title: "Job types and entities", blurb: "Every documented job type of every service, with the entities it carries and its statuses." },

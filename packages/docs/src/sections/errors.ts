@@ -26,13 +26,10 @@ export function envelopesSection(catalogue: Catalogue<string>, tags: SchemaTags)
 /** One row per HTTP status: retry or not, what it means, and every documented code (once, with its envelopes). */
 export function errorStatusTable(statuses: readonly Status[]): string {
   const rows = statuses.map((s) => {
-    const codes = new Map<string, { message: string; envelopes: Set<string> }>();
-    for (const e of documented(s)) {
-      const entry = codes.get(e.code) ?? { message: e.message, envelopes: new Set<string>() };
-      codes.set(e.code, entry);
-      entry.envelopes.add(e.envelope);
-    }
-    const listed = [...codes].map(([c, { message, envelopes }]) => `${code(c)} ${cell(message)} (${[...envelopes].join(", ")})`);
+    const listed = [...new Set(documented(s).map((e) => e.code))].map((c) => {
+      const same = documented(s).filter((e) => e.code === c);
+      return `${code(c)} ${cell(same[0]?.message ?? "")} (${[...new Set(same.map((e) => e.envelope))].join(", ")})`;
+    });
     return [`[${s.status}](#http-${s.status})`, s.retryable ? badge("retry", "tip") : badge("do not retry", "danger"), cell(firstSentence(s.description)), listed.join("<br>") || "none documented"];
   });
   return table(["HTTP", "Retry?", "Meaning", "Codes documented for it"], rows);

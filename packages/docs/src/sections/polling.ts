@@ -1,20 +1,10 @@
+// The one file of the docs that reads client internals: its defaults, its policy simulation and its error classification.
 import {
-  DEFAULT_MAX_REQUESTS_PER_SECOND,
-  DEFAULT_POLLING_POLICY_OPTIONS,
-  DEFAULT_RETRY,
-  DEFAULT_WAIT_TIMEOUT_MS,
-  RETRYABLE_STATUSES,
-  THROTTLING_CODES,
-  adaptivePollingPolicy,
-  classifyPollError,
-  fixedIntervalPolicy,
-  simulatePolicy,
-  type PollingPolicy,
+  DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_POLLING_POLICY_OPTIONS, DEFAULT_RETRY, DEFAULT_WAIT_TIMEOUT_MS, RETRYABLE_STATUSES, THROTTLING_CODES,
+  adaptivePollingPolicy, classifyPollError, fixedIntervalPolicy, simulatePolicy, type PollingPolicy,
 } from "@cloud-jobs/client";
 import type { ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, code, table } from "../md.js";
-
-// The only file of the docs that reads the client's internals: its defaults, its policy simulation and its error classification.
 
 /** Durations people wait for: a quick disk, a server, a batch, a big backup. */
 const DURATIONS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000];
