@@ -16,7 +16,6 @@ export default defineConfig({
   srcDir: "guide",
   srcExclude: ["generated/**"],
   outDir: "dist",
-  cacheDir: ".vitepress/cache",
   lang: "en",
   head: [["link", { rel: "icon", href: "favicon.svg" }]],
   ignoreDeadLinks: [NOT_VITEPRESS],

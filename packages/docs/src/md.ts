@@ -10,14 +10,10 @@ export function text(value: string): string {
 }
 
 /** Markdown from the contract's descriptions, on one line so that it fits a table cell. */
-export function cell(markdown: string): string {
-  return markdown.trim().replace(/\s*\n\s*\n\s*/g, "<br>").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
-}
+export const cell = (markdown: string): string => markdown.trim().replace(/\s*\n\s*\n\s*/g, "<br>").replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\|");
 
 /** Inline code of a literal. */
-export function code(value: string | number): string {
-  return `\`${String(value).replace(/\|/g, "\\|")}\``;
-}
+export const code = (value: string | number): string => `\`${String(value).replace(/\|/g, "\\|")}\``;
 
 /** A table; cells are markdown already. */
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -26,24 +22,16 @@ export function table(headers: readonly string[], rows: readonly (readonly strin
 }
 
 /** VitePress's `<Badge>`: tip (green), info (grey), warning (yellow), danger (red). */
-export function badge(label: string, type: "tip" | "info" | "warning" | "danger" = "info"): string {
-  return `<Badge type="${type}" text="${label}" />`;
-}
+export const badge = (label: string, type: "tip" | "info" | "warning" | "danger" = "info"): string => `<Badge type="${type}" text="${label}" />`;
 
 /** A fenced code block. */
-export function fence(lang: string, source: string): string {
-  return `\`\`\`${lang}\n${source}\n\`\`\``;
-}
+export const fence = (lang: string, source: string): string => `\`\`\`${lang}\n${source}\n\`\`\``;
 
 /** Pretty JSON in a code block. */
-export function json(value: unknown): string {
-  return fence("json", JSON.stringify(value, null, 2));
-}
+export const json = (value: unknown): string => fence("json", JSON.stringify(value, null, 2));
 
 /** A collapsed block (VitePress `::: details`). */
-export function details(summary: string, body: string): string {
-  return `::: details ${summary}\n${body}\n:::`;
-}
+export const details = (summary: string, body: string): string => `::: details ${summary}\n${body}\n:::`;
 
 const CLOUD_NAMES: Record<string, string> = { otc: "Open Telekom Cloud", huaweicloud: "Huawei Cloud" };
 const CONFIDENCE_TEXT: Record<string, string> = {
@@ -54,11 +42,7 @@ const CONFIDENCE_TEXT: Record<string, string> = {
 };
 
 /** `otc` → `Open Telekom Cloud`, for a list of `x-cloud-jobs-clouds` ids; unknown ids stay as they are. */
-export function clouds(ids: readonly string[]): string {
-  return ids.map((id) => CLOUD_NAMES[id] ?? id).join(", ");
-}
+export const clouds = (ids: readonly string[]): string => ids.map((id) => CLOUD_NAMES[id] ?? id).join(", ");
 
 /** What `x-cloud-jobs-confidence` means, in words (see the spec's extensions.md). */
-export function confidenceText(confidence: string): string {
-  return CONFIDENCE_TEXT[confidence] ?? confidence;
-}
+export const confidenceText = (confidence: string): string => CONFIDENCE_TEXT[confidence] ?? confidence;

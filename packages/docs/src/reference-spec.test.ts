@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { loadContract, type OpenApiDocument } from "./generate.js";
-import { OPERATION_SAMPLES, readSample, referenceSpec } from "./reference-spec.js";
+import { JOB_PATH, OPERATION_SAMPLES, readSample, referenceSpec } from "./reference-spec.js";
 import { documentedJobTypes } from "./sections/job-types.js";
 
 const contract = loadContract();
 const services = Object.values(catalogue.services);
 const copy = referenceSpec(contract, catalogue);
 const isNode = (value: unknown): value is OpenApiDocument => typeof value === "object" && value !== null && !Array.isArray(value);
-const showJob = (doc: OpenApiDocument) => doc.paths["/v1/{project_id}/jobs/{job_id}"].get;
+const showJob = (doc: OpenApiDocument) => doc.paths[JOB_PATH].get;
 type Node = OpenApiDocument;
 
 /** The document without what the docs copy may add or change: descriptions, tags and samples. */

@@ -13,6 +13,9 @@ export const OPERATION_SAMPLES = [
   { file: "curl.sh", label: "curl", lang: "curl" },
 ] as const;
 
+/** The path of the one operation, `showJob`. */
+export const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
+
 /** samples/<file>, trimmed, without a shebang. */
 export function readSample(file: string): string {
   return readFileSync(new URL(`../samples/${file}`, import.meta.url), "utf8").replace(/^#!.*\n/, "").trim();
@@ -36,13 +39,8 @@ function at(doc: OpenApiDocument, pointer: string): OpenApiDocument | undefined 
 export function referenceSpec(contract: OpenApiDocument, catalogue: Catalogue<string>): OpenApiDocument {
   const doc = structuredClone(contract);
   const services = Object.values(catalogue.services);
-  const append = (target: OpenApiDocument | undefined, markdown: string) => {
-    if (target) target.description = target.description ? `${target.description}\n\n${markdown}` : markdown;
-  };
-  for (const item of Object.values<OpenApiDocument>(doc.paths)) {
-    const get = item.$ref ? at(doc, item.$ref)?.get : item.get;
-    if (get?.operationId === "showJob") get["x-codeSamples"] = OPERATION_SAMPLES.map((s) => ({ lang: s.lang, label: s.label, source: readSample(s.file) }));
-  }
+  const append = (target: OpenApiDocument | undefined, markdown: string) => target && (target.description = [target.description, markdown].filter(Boolean).join("\n\n"));
+  doc.paths[JOB_PATH].get["x-codeSamples"] = OPERATION_SAMPLES.map((s) => ({ lang: s.lang, label: s.label, source: readSample(s.file) }));
   // Redoc lists a tag's schemas in document order: put them in the order schemaTags chose.
   const tags = schemaTags(catalogue, Object.keys(doc.components.schemas));
   const schemas: Record<string, OpenApiDocument> = {};
@@ -68,10 +66,8 @@ export function referenceSpec(contract: OpenApiDocument, catalogue: Catalogue<st
     ...(doc.tags ?? []),
     ...services.map((svc) => ({
       name: serviceTag(svc.label),
-      description:
-        `${svc.label} (${svc.fullName}): \`${svc.unionSchema}\` = \`${svc.knownSchema}\` (${svc.knownJobTypes.length} documented job types, ` +
-        `selected by \`job_type\`) or \`${svc.unknownSchema}\`. Sub-jobs: \`${subJobsAt(svc)}\`. ` +
-        `Open \`${svc.knownSchema}\` and pick a job type to see its example. Guide: [${svc.label} job types](job-types.html#${svc.service}).`,
+      description: `${svc.label} (${svc.fullName}): \`${svc.unionSchema}\` = \`${svc.knownSchema}\` (${svc.knownJobTypes.length} documented job types, selected by \`job_type\`) ` +
+        `or \`${svc.unknownSchema}\`. Sub-jobs: \`${subJobsAt(svc)}\`. Open \`${svc.knownSchema}\` and pick a job type to see its example. Guide: [${svc.label} job types](job-types.html#${svc.service}).`,
     })),
     { name: ERRORS_TAG, description: "The three error envelopes; see [Errors and retries](errors.html) for every code." },
     { name: COMMON_TAG, description: "Ids, times and the other schemas the services share." },

@@ -23,14 +23,10 @@ export const ERRORS_TAG = "Error bodies";
 export const COMMON_TAG = "Common schemas";
 
 /** The tag under which the reference lists a service's schemas (`ECS jobs`). */
-export function serviceTag(label: string): string {
-  return `${label} jobs`;
-}
+export const serviceTag = (label: string): string => `${label} jobs`;
 
 /** Redoc 3's slug of a tag or schema name: lower case, runs of other characters become `-`. */
-export function slug(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-}
+export const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
 /** Link to the `showJob` operation in the reference. */
 export const OPERATION_HREF = `reference.html#/${slug(OPERATION_TAG)}/showjob`;
@@ -62,9 +58,7 @@ export function schemaTags(catalogue: Catalogue<string>, schemaNames: readonly s
 }
 
 /** A markdown link to a schema's section of the reference, labelled with its name in code. */
-export function schemaAnchor(tags: SchemaTags, name: string): string {
-  return `[${code(name)}](reference.html#/${slug(tags.get(name) ?? COMMON_TAG)}/${name.toLowerCase()})`;
-}
+export const schemaAnchor = (tags: SchemaTags, name: string): string => `[${code(name)}](reference.html#/${slug(tags.get(name) ?? COMMON_TAG)}/${name.toLowerCase()})`;
 
 /** A markdown link to where a JSON pointer of the contract is shown: a schema's reference section, the operation, or a guide page. */
 export function pointerLink(tags: SchemaTags, pointer: string): string {

@@ -3,7 +3,8 @@ import { badge, cell, code, details, json, table } from "../md.js";
 import { schemaAnchor, type SchemaTags } from "../site-map.js";
 
 type Status = ErrorStatus<string>;
-const RETRY = (retryable: boolean | null) => (retryable ? badge("retryable", "tip") : badge("not retryable", "danger"));
+/** The contract's `x-cloud-jobs-retryable` of an error status, as a badge. */
+export const retryableBadge = (retryable: boolean | null) => (retryable ? badge("retryable", "tip") : badge("not retryable", "danger"));
 /** `XXX` codes are placeholders of the sources: they document a status, not a code. */
 const documented = (s: Status) => s.examples.filter((e) => !/X{3}/.test(e.code));
 
@@ -47,7 +48,7 @@ export function errorStatusDetails(statuses: readonly Status[]): string {
   return statuses
     .map((s) =>
       [
-        `### ${s.status} ${code(s.name)} ${RETRY(s.retryable)} {#http-${s.status}}`,
+        `### ${s.status} ${code(s.name)} ${retryableBadge(s.retryable)} {#http-${s.status}}`,
         s.description,
         Object.keys(s.headers).length ? `Headers: ${Object.keys(s.headers).map(code).join(", ")}` : "",
         table(["Code", "Message", "Envelope", "Example"], s.examples.map((e) => [code(e.code), cell(e.message), e.envelope, cell(e.summary)])),

@@ -6,14 +6,10 @@ type Service = ServiceCatalogue<string>;
 const CONFIDENCE_BADGE: Record<string, "tip" | "info" | "warning"> = { documented: "tip", "sdk-only": "warning" };
 
 /** The job types a service documents (its discriminator mapping), in order. */
-export function documentedJobTypes(svc: Service): JobTypeInfo[] {
-  return svc.knownJobTypes.flatMap((t) => svc.jobTypes[t] ?? []);
-}
+export const documentedJobTypes = (svc: Service): JobTypeInfo[] => svc.knownJobTypes.flatMap((t) => svc.jobTypes[t] ?? []);
 
 /** Per service: its union, a table of job types, then each job type with its entities and example, the unknown member and the statuses. */
-export function jobTypesSection(services: readonly Service[], tags: SchemaTags): string {
-  return services.map((svc) => serviceBlock(svc, tags)).join("\n\n");
-}
+export const jobTypesSection = (services: readonly Service[], tags: SchemaTags): string => services.map((svc) => serviceBlock(svc, tags)).join("\n\n");
 
 function serviceBlock(svc: Service, tags: SchemaTags): string {
   const link = (name: string) => schemaAnchor(tags, name);

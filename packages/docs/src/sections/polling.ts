@@ -5,6 +5,7 @@ import {
 } from "@cloud-jobs/client";
 import type { ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, code, table } from "../md.js";
+import { retryableBadge } from "./errors.js";
 
 /** Durations people wait for: a quick disk, a server, a batch, a big backup. */
 const DURATIONS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000];
@@ -68,14 +69,7 @@ export function pollingCostTable(): string {
 export function retryComparisonTable(statuses: readonly ErrorStatus<string>[]): string {
   const rows = statuses.map((s) => {
     const client = RETRYABLE_STATUSES.has(s.status);
-    const agree = client === s.retryable;
-    return [
-      code(s.status),
-      s.retryable ? badge("retryable", "tip") : badge("not retryable", "danger"),
-      client ? "retries" : "does not retry",
-      waitOutcome(s),
-      agree ? "" : badge("differs", "warning"),
-    ];
+    return [code(s.status), retryableBadge(s.retryable), client ? "retries" : "does not retry", waitOutcome(s), client === s.retryable ? "" : badge("differs", "warning")];
   });
   return `${table(["HTTP", `Contract (${code("x-cloud-jobs-retryable")})`, code("getJob"), code("waitForJob"), ""], rows)}
 
