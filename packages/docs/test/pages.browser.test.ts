@@ -24,6 +24,8 @@ describe("every page of the site", () => {
         expect(response?.status()).toBe(200);
         // Redoc hydrates after load and would fetch its badge logo and icons then; VitePress loads fonts and chunks lazily.
         await page.waitForLoadState("networkidle");
+        // Redoc's badge image (a CDN logo unless replaced) appears only once its app has mounted.
+        if (file === "reference.html") await page.locator('img[alt="redocly logo"]').first().waitFor({ state: "attached" });
         await expect.poll(() => page.locator("h1, h2").count()).toBeGreaterThan(0);
         await page.screenshot({ path: join(SCREENSHOT_DIR, file.replace(/\.html$/, ".png")), fullPage: file !== "reference.html" });
         expect(problems).toEqual({ consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] });
