@@ -28,7 +28,7 @@ export default defineConfig({
     sidebar: [{ text: "Guide", items: [{ text: "Overview", link: "/" }, ...PAGES.map((p) => ({ text: p.title, link: `/${p.file}` }))] }],
     search: { provider: "local" },
     outline: [2, 3],
-    footer: { message: "Every table that describes the API is generated from the contract on each build: openapi.yaml, openapi.json." },
+    footer: { message: 'Every table that describes the API is generated on each build from the contract: <a href="/openapi.yaml" target="_self">openapi.yaml</a>, <a href="/openapi.json" target="_self">openapi.json</a>.' },
   },
   markdown: {
     // Links to the reference and the contract leave the VitePress app: a full page load, not a client-side route.
