@@ -1,15 +1,17 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { OPERATION_SAMPLES, readSample } from "./code-samples.js";
-import { showJobOperation } from "./error-model.js";
-import { referenceSpec } from "./reference-spec.js";
-import { servicesOf } from "./service-model.js";
-import { indexSpec, isNode, loadSpec, type Node } from "./spec-index.js";
+import { catalogue } from "@cloud-jobs/spec/catalogue";
+import { loadContract, type OpenApiDocument } from "./generate.js";
+import { JOB_PATH, OPERATION_SAMPLES, readSample, referenceSpec } from "./reference-spec.js";
+import { documentedJobTypes } from "./sections/job-types.js";
 
-const spec = loadSpec();
-const services = servicesOf(spec);
-const copy = referenceSpec(spec, services);
+const contract = loadContract();
+const services = Object.values(catalogue.services);
+const copy = referenceSpec(contract, catalogue);
+const isNode = (value: unknown): value is OpenApiDocument => typeof value === "object" && value !== null && !Array.isArray(value);
+const showJob = (doc: OpenApiDocument) => doc.paths[JOB_PATH].get;
+type Node = OpenApiDocument;
 
 /** The document without what the docs copy may add or change: descriptions, tags and samples. */
 function withoutPresentation(value: unknown): unknown {
@@ -25,15 +27,15 @@ function withoutPresentation(value: unknown): unknown {
 
 describe("referenceSpec", () => {
   it("changes presentation only: with descriptions, tags and samples removed, it equals the contract", () => {
-    expect(withoutPresentation(copy)).toEqual(withoutPresentation(spec.doc));
+    expect(withoutPresentation(copy)).toEqual(withoutPresentation(contract));
   });
 
   it("keeps the operation's tags and every schema's validation keywords", () => {
-    expect(showJobOperation(indexSpec(copy)).operation.tags).toEqual(["Jobs"]);
+    expect(showJob(copy).tags).toEqual(["Jobs"]);
   });
 
   it("attaches the sample files as x-codeSamples of showJob, in tab order", () => {
-    const samples = showJobOperation(indexSpec(copy)).operation["x-codeSamples"] as { label: string; source: string }[];
+    const samples = showJob(copy)["x-codeSamples"] as { label: string; source: string }[];
     expect(samples.map((s) => s.label)).toEqual(OPERATION_SAMPLES.map((s) => s.label));
     expect(samples.map((s) => s.source)).toEqual(OPERATION_SAMPLES.map((s) => readSample(s.file)));
   });
@@ -49,9 +51,10 @@ describe("referenceSpec", () => {
   it("puts every job-type schema under its service's tag, in discriminator order", () => {
     const schemas = (copy.components as { schemas: Record<string, Node> }).schemas;
     for (const svc of services) {
-      for (const jt of svc.jobTypes) expect(schemas[jt.schemaName]?.["x-tags"], jt.schemaName).toEqual([`${svc.label} jobs`]);
-      const names = Object.keys(schemas).filter((n) => svc.jobTypes.some((jt) => jt.schemaName === n));
-      expect(names).toEqual(svc.jobTypes.map((jt) => jt.schemaName));
+      const jobTypes = documentedJobTypes(svc);
+      for (const jt of jobTypes) expect(schemas[jt.schema ?? ""]?.["x-tags"], jt.schema).toEqual([`${svc.label} jobs`]);
+      const names = Object.keys(schemas).filter((n) => jobTypes.some((jt) => jt.schema === n));
+      expect(names).toEqual(jobTypes.map((jt) => jt.schema));
     }
     for (const [name, schema] of Object.entries(schemas)) expect(schema["x-tags"], name).toHaveLength(1);
   });
@@ -65,8 +68,8 @@ describe("referenceSpec", () => {
   });
 
   it("does not touch the bundled document it was made from", () => {
-    const before = JSON.stringify(loadSpec().doc);
-    referenceSpec(spec, services);
-    expect(JSON.stringify(spec.doc)).toBe(before);
+    const before = JSON.stringify(loadContract());
+    referenceSpec(contract, catalogue);
+    expect(JSON.stringify(contract)).toBe(before);
   });
 });

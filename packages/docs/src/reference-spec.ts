@@ -1,13 +1,30 @@
-import { operationCodeSamples } from "./code-samples.js";
-import { disagreementsOf } from "./disagreement-model.js";
-import { showJobOperation } from "./error-model.js";
-import { disagreementNote, jobTypeProvenance } from "./provenance.js";
-import { schemaTags } from "./schema-tags.js";
-import type { ServiceInfo } from "./service-model.js";
-import { COMMON_TAG, ERRORS_TAG, OPERATION_TAG, PAGES, serviceTag } from "./site-map.js";
-import { indexSpec, isNode, text, type Node, type SpecIndex } from "./spec-index.js";
+import { readFileSync } from "node:fs";
+import type { Catalogue } from "@cloud-jobs/spec/catalogue";
+import type { OpenApiDocument } from "./generate.js";
+import { clouds, confidenceText } from "./md.js";
+import { documentedJobTypes, subJobsAt } from "./sections/job-types.js";
+import { COMMON_TAG, ERRORS_TAG, OPERATION_TAG, PAGES, schemaTags, serviceTag } from "./site-map.js";
 
-type Mutable = { [key: string]: unknown };
+/** The samples shown on the `showJob` operation, in tab order; each label must be a `codeSamples.languages` label of redocly.yaml. */
+export const OPERATION_SAMPLES = [
+  { file: "get-job.ts", label: "TypeScript", lang: "typescript" },
+  { file: "wait-aksk.ts", label: "TypeScript (AK/SK)", lang: "typescript" },
+  { file: "cli.sh", label: "CLI", lang: "bash" },
+  { file: "curl.sh", label: "curl", lang: "curl" },
+] as const;
+
+/** The path of the one operation, `showJob`. */
+export const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
+
+/** samples/<file>, trimmed, without a shebang. */
+export function readSample(file: string): string {
+  return readFileSync(new URL(`../samples/${file}`, import.meta.url), "utf8").replace(/^#!.*\n/, "").trim();
+}
+
+/** Follows a JSON pointer (`#/components/schemas/JobTime`) in a document. */
+function at(doc: OpenApiDocument, pointer: string): OpenApiDocument | undefined {
+  return pointer.slice(2).split("/").reduce<any>((node, key) => node?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
+}
 
 /**
  * The copy of the bundled contract that Redoc renders. It changes presentation
@@ -19,34 +36,39 @@ type Mutable = { [key: string]: unknown };
  *   `x-cloud-jobs-disagreement` notes appended to descriptions as prose;
  * - links to the guide in `info.description`.
  */
-export function referenceSpec(spec: SpecIndex, services: readonly ServiceInfo[]): Node {
-  const doc = structuredClone(spec.doc) as Mutable;
-  const copy = indexSpec(doc as Node);
-  const { operation } = showJobOperation(copy);
-  (operation as Mutable)["x-codeSamples"] = operationCodeSamples();
-
-  const tags = schemaTags(copy, services);
-  const components = doc.components as Mutable;
-  const schemas = components.schemas as Record<string, Mutable>;
+export function referenceSpec(contract: OpenApiDocument, catalogue: Catalogue<string>): OpenApiDocument {
+  const doc = structuredClone(contract);
+  const services = Object.values(catalogue.services);
+  const append = (target: OpenApiDocument | undefined, markdown: string) => target && (target.description = [target.description, markdown].filter(Boolean).join("\n\n"));
+  doc.paths[JOB_PATH].get["x-codeSamples"] = OPERATION_SAMPLES.map((s) => ({ lang: s.lang, label: s.label, source: readSample(s.file) }));
   // Redoc lists a tag's schemas in document order: put them in the order schemaTags chose.
-  const ordered: Record<string, Mutable> = {};
-  for (const name of tags.keys()) if (schemas[name]) ordered[name] = schemas[name];
-  for (const [name, schema] of Object.entries(schemas)) ordered[name] ??= schema;
-  for (const [name, schema] of Object.entries(ordered)) schema["x-tags"] = [tags.get(name) ?? COMMON_TAG];
-  components.schemas = ordered;
+  const tags = schemaTags(catalogue, Object.keys(doc.components.schemas));
+  const schemas: Record<string, OpenApiDocument> = {};
+  for (const name of [...tags.keys(), ...Object.keys(doc.components.schemas)]) {
+    if (doc.components.schemas[name]) schemas[name] ??= { ...doc.components.schemas[name], "x-tags": [tags.get(name) ?? COMMON_TAG] };
+  }
+  doc.components.schemas = schemas;
 
-  for (const svc of services) for (const jt of svc.jobTypes) appendDescription(ordered[jt.schemaName], jobTypeProvenance(jt));
-  for (const d of disagreementsOf(spec.doc)) {
-    for (const site of d.sites) {
-      const target = pointerTarget(doc, site.pointer);
+  for (const jt of services.flatMap(documentedJobTypes)) {
+    const levels = jt.levels.map((l) => (l === "top" ? "a job" : "a sub-job")).join(" and ");
+    const where = `**Where it comes from.** Clouds: ${clouds(jt.clouds) || "—"}. Confidence: ${confidenceText(jt.confidence)}. Occurs as: ${levels}.`;
+    append(doc.components.schemas[jt.schema ?? ""], [where, "", ...jt.sources.map((s) => `- ${s}`)].join("\n"));
+  }
+  for (const { id, sites } of catalogue.disagreements) {
+    for (const { pointer, topic, sources, resolution } of sites) {
+      const target = at(doc, pointer);
       // Scalars (JobTime, statuses…) are inlined into every job type; their own descriptions already explain.
-      if (target && !isScalarSchema(copy, target) && site.pointer !== "#/servers/0") appendDescription(target, disagreementNote(d.id, site));
+      if (pointer === "#/servers/0" || !target || isScalar(doc, target)) continue;
+      append(target, `> **Sources disagree** (#${id}, ${topic}): ${sources.map((s) => `*${s}*`).join("; ")}. **Resolved:** ${resolution}.`);
     }
   }
-
   doc.tags = [
-    ...(Array.isArray(doc.tags) ? doc.tags : []),
-    ...services.map((svc) => ({ name: serviceTag(svc.label), description: serviceTagDescription(svc) })),
+    ...(doc.tags ?? []),
+    ...services.map((svc) => ({
+      name: serviceTag(svc.label),
+      description: `${svc.label} (${svc.fullName}): \`${svc.unionSchema}\` = \`${svc.knownSchema}\` (${svc.knownJobTypes.length} documented job types, selected by \`job_type\`) ` +
+        `or \`${svc.unknownSchema}\`. Sub-jobs: \`${subJobsAt(svc)}\`. Open \`${svc.knownSchema}\` and pick a job type to see its example. Guide: [${svc.label} job types](job-types.html#${svc.service}).`,
+    })),
     { name: ERRORS_TAG, description: "The three error envelopes; see [Errors and retries](errors.html) for every code." },
     { name: COMMON_TAG, description: "Ids, times and the other schemas the services share." },
   ];
@@ -56,43 +78,13 @@ export function referenceSpec(spec: SpecIndex, services: readonly ServiceInfo[])
     { name: "Shared", tags: [ERRORS_TAG, COMMON_TAG] },
   ];
   // Redoc 3 prints server descriptions as plain text: drop the markdown code marks.
-  for (const server of Array.isArray(doc.servers) ? (doc.servers as Mutable[]) : []) {
-    if (typeof server.description === "string") server.description = server.description.replace(/`/g, "");
-  }
-  const info = doc.info as Mutable;
-  const guide = PAGES.filter((p) => p.source !== undefined && p.file !== "index.html")
-    .map((p) => `[${p.title}](${p.file})`)
-    .join(" · ");
-  info.description = `${text(info as Node, "description") ?? ""}\n\n**Guide:** ${guide}`;
-  return doc as Node;
+  for (const server of doc.servers ?? []) if (typeof server.description === "string") server.description = server.description.replace(/`/g, "");
+  doc.info.description = `${doc.info.description ?? ""}\n\n**Guide:** ${PAGES.map((p) => `[${p.title}](${p.file})`).join(" · ")}`;
+  return doc;
 }
 
-function serviceTagDescription(svc: ServiceInfo): string {
-  return (
-    `${svc.label} (${svc.fullName}): \`${svc.unionName}\` = \`${svc.knownName}\` (${svc.jobTypes.length} documented job types, ` +
-    `selected by \`job_type\`) or \`${svc.unknownName}\`. Sub-jobs: \`${svc.subJobsAt}\`. ` +
-    `Open \`${svc.knownName}\` and pick a job type to see its example. Guide: [${svc.label} job types](job-types.html#${svc.key}).`
-  );
-}
-
-function appendDescription(target: Mutable | undefined, markdown: string): void {
-  if (!target) return;
-  const current = typeof target.description === "string" ? target.description : "";
-  target.description = current ? `${current}\n\n${markdown}` : markdown;
-}
-
-function pointerTarget(doc: Mutable, pointer: string): Mutable | undefined {
-  let node: unknown = doc;
-  for (const raw of pointer.slice(2).split("/")) {
-    const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = isNode(node) ? node[key] : Array.isArray(node) ? node[Number(key)] : undefined;
-  }
-  return isNode(node) ? (node as Mutable) : undefined;
-}
-
-function isScalarSchema(spec: SpecIndex, node: Node): boolean {
+function isScalar(doc: OpenApiDocument, node: OpenApiDocument): boolean {
   if (Array.isArray(node.enum)) return true;
-  if (Array.isArray(node.anyOf)) return node.anyOf.every((m) => isScalarSchema(spec, spec.deref(m)));
-  const types = Array.isArray(node.type) ? node.type : [node.type];
-  return node.type !== undefined && types.every((t) => t !== "object" && t !== "array");
+  if (Array.isArray(node.anyOf)) return node.anyOf.every((m: OpenApiDocument) => isScalar(doc, m.$ref ? (at(doc, m.$ref) ?? {}) : m));
+  return node.type !== undefined && [node.type].flat().every((t) => t !== "object" && t !== "array");
 }

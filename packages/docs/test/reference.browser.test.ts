@@ -1,28 +1,29 @@
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { OPERATION_SAMPLES } from "../src/code-samples.js";
-import { servicesOf, type ServiceInfo } from "../src/service-model.js";
+import { catalogue, type ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
+import { OPERATION_SAMPLES } from "../src/reference-spec.js";
+import { documentedJobTypes } from "../src/sections/job-types.js";
 import { OPERATION_TAG, serviceTag, slug } from "../src/site-map.js";
-import { loadSpec } from "../src/spec-index.js";
-import { openDocsSession, SCREENSHOT_DIR, showRoute, type DocsSession } from "./support/docs-session.js";
+import { openSite, SCREENSHOT_DIR, showRoute, type SiteSession } from "./support/site.js";
 
-const services = servicesOf(loadSpec());
-let session: DocsSession;
+const services = Object.values(catalogue.services);
+type ServiceInfo = ServiceCatalogue;
+let site: SiteSession;
 let page: Page;
 
 beforeAll(async () => {
-  session = await openDocsSession();
-  page = await session.browser.context.newPage();
-  await page.goto(`${session.origin}/reference.html`, { waitUntil: "load" });
+  site = await openSite();
+  page = await site.browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await page.goto(`${site.origin}/reference.html`, { waitUntil: "load" });
 });
 
 afterAll(async () => {
-  await session?.close();
+  await site?.close();
 });
 
 function knownRoute(svc: ServiceInfo): string {
-  return `${slug(serviceTag(svc.label))}/${svc.knownName.toLowerCase()}`;
+  return `${slug(serviceTag(svc.label))}/${svc.knownSchema.toLowerCase()}`;
 }
 
 /** The section of a route, once shown. */
@@ -57,21 +58,21 @@ describe("the reference", () => {
   });
 
   for (const svc of services) {
-    it(`lists every documented ${svc.label} job type in ${svc.knownName}'s discriminator`, async () => {
+    it(`lists every documented ${svc.label} job type in ${svc.knownSchema}'s discriminator`, async () => {
       const known = await section(knownRoute(svc));
-      expect(await known.getByRole("heading", { name: svc.knownName }).count()).toBeGreaterThan(0);
+      expect(await known.getByRole("heading", { name: svc.knownSchema }).count()).toBeGreaterThan(0);
       await openDiscriminator(known);
       const offered = await page.getByRole("menuitem").allInnerTexts();
       // Choosing the default again closes the menu (Escape does not).
-      await page.getByRole("menuitem", { name: svc.jobTypes[0]?.jobType ?? "", exact: true }).click();
+      await page.getByRole("menuitem", { name: documentedJobTypes(svc)[0]?.jobType ?? "", exact: true }).click();
       await expect.poll(() => page.getByRole("menuitem").count()).toBe(0);
-      expect(offered.map((t) => t.trim())).toEqual(svc.jobTypes.map((jt) => jt.jobType));
+      expect(offered.map((t) => t.trim())).toEqual(svc.knownJobTypes);
     });
 
     it(`shows each ${svc.label} job type's own example when the discriminator switches to it`, async () => {
       const known = await section(knownRoute(svc));
       // The last few types: the first one is the default, so switching to it would prove nothing.
-      const picks = svc.jobTypes.slice(1).slice(-3);
+      const picks = documentedJobTypes(svc).slice(1).slice(-3);
       expect(picks.length).toBeGreaterThan(0);
       for (const jt of picks) {
         await pickJobType(known, jt.jobType);
@@ -79,17 +80,17 @@ describe("the reference", () => {
         await expect.poll(() => shownExample(known)).toContain(`"job_id": "${example.job_id}"`);
         expect(await shownExample(known)).toContain(`"job_type": "${jt.jobType}"`);
       }
-      await known.screenshot({ path: join(SCREENSHOT_DIR, `reference-${svc.key}-known-job.png`) });
+      await known.screenshot({ path: join(SCREENSHOT_DIR, `reference-${svc.service}-known-job.png`) });
     });
   }
 
   it("offers the four service unions as tabs of the 200 response, each opening its own known/unknown pair", async () => {
     const operation = await section(`${slug(OPERATION_TAG)}/showjob`);
     const tabs = operation.getByRole("tab");
-    await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining(services.map((s) => s.unionName)));
+    await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining(services.map((s) => s.unionSchema)));
     for (const svc of [...services].reverse()) {
-      await operation.getByRole("tab", { name: svc.unionName, exact: true }).first().click();
-      await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining([svc.knownName, svc.unknownName]));
+      await operation.getByRole("tab", { name: svc.unionSchema, exact: true }).first().click();
+      await expect.poll(() => tabs.allInnerTexts()).toEqual(expect.arrayContaining([svc.knownSchema, svc.unknownSchema]));
     }
   });
 

@@ -1,99 +1,76 @@
-import { badge, code, esc, jsonBlock, md, mdBlock, prose, table } from "../html.js";
-import { cloudName, confidenceText } from "../provenance.js";
-import type { EntitiesInfo, JobTypeInfo, ServiceInfo } from "../service-model.js";
-import { schemaAnchor } from "./site-links.js";
+import type { EntitiesInfo, JobTypeInfo, ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
+import { badge, cell, clouds, code, confidenceText, details, json, table, text } from "../md.js";
+import { schemaAnchor, type SchemaTags } from "../site-map.js";
 
-const CONFIDENCE_TONE: Record<string, "good" | "info" | "warn"> = {
-  documented: "good",
-  "documented-huaweicloud": "info",
-  strong: "info",
-  "sdk-only": "warn",
-};
+type Service = ServiceCatalogue<string>;
+const CONFIDENCE_BADGE: Record<string, "tip" | "info" | "warning"> = { documented: "tip", "sdk-only": "warning" };
+
+/** The job types a service documents (its discriminator mapping), in order. */
+export const documentedJobTypes = (svc: Service): JobTypeInfo[] => svc.knownJobTypes.flatMap((t) => svc.jobTypes[t] ?? []);
 
 /** Per service: its union, a table of job types, then each job type with its entities and example, the unknown member and the statuses. */
-export function jobTypesSection(services: readonly ServiceInfo[], tags: ReadonlyMap<string, string>): string {
-  return services.map((svc) => serviceBlock(svc, tags)).join("\n");
-}
+export const jobTypesSection = (services: readonly Service[], tags: SchemaTags): string => services.map((svc) => serviceBlock(svc, tags)).join("\n\n");
 
-function serviceBlock(svc: ServiceInfo, tags: ReadonlyMap<string, string>): string {
+function serviceBlock(svc: Service, tags: SchemaTags): string {
+  const link = (name: string) => schemaAnchor(tags, name);
+  const jobTypes = documentedJobTypes(svc);
   const summary = table(
-    ["<code>job_type</code>", "Occurs as", "Clouds", "Attested", "<code>entities</code>"],
-    svc.jobTypes.map((jt) => [
-      `<a href="#${anchor(svc, jt)}">${code(jt.jobType)}</a>`,
-      levels(jt),
-      jt.clouds.map((c) => esc(cloudName(c))).join(", "),
-      badge(jt.confidence, CONFIDENCE_TONE[jt.confidence] ?? "neutral"),
-      entitiesLabel(jt.entities, tags),
-    ]),
+    ["`job_type`", "Occurs as", "Clouds", "Attested", "`entities`"],
+    jobTypes.map((jt) => [`[${code(jt.jobType)}](#${anchor(svc, jt)})`, levels(jt), clouds(jt.clouds), confidence(jt), entitiesLabel(jt.entities, tags)]),
   );
-  return `<section class="service" id="${svc.key}-section">
-<h2 id="${svc.key}">${esc(svc.label)} — ${esc(svc.fullName)}</h2>
-<p class="lead">Union ${schemaAnchor(tags, svc.unionName)}: ${svc.jobTypes.length} documented job types in ${schemaAnchor(tags, svc.knownName)}
-(discriminated on ${code("job_type")}), anything else in ${schemaAnchor(tags, svc.unknownName)}. Sub-jobs: ${code(svc.subJobsAt)}.</p>
-${mdBlock(svc.description)}
-${summary}
-${svc.jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, firstWithSameEntities(svc.jobTypes, i))).join("\n")}
-<h3 id="${svc.key}-unknown">Any other job type</h3>
-${mdBlock(svc.unknown.description)}
-${svc.unknown.candidates.length ? `<p>Names seen elsewhere, not confirmed as job types: ${svc.unknown.candidates.map(code).join(", ")}.</p>` : ""}
-<p>Its ${code("entities")}: ${entitiesLabel(svc.unknown.entities, tags)} — every documented field, all optional, and anything else.</p>
-<h3 id="${svc.key}-statuses">${esc(svc.label)} statuses</h3>
-${table(
-  ["<code>status</code>", "Clouds", "Meaning"],
-  svc.statuses.map((st) => [
-    `${code(st.value)}${st.terminal ? ` ${badge("terminal", "info")}` : ""}`,
-    st.clouds.map((c) => esc(cloudName(c))).join(", "),
-    md(st.description),
-  ]),
-)}
-</section>`;
+  return [
+    `## ${svc.label} — ${svc.fullName} {#${svc.service}}`,
+    `Union ${link(svc.unionSchema)}: ${jobTypes.length} documented job types in ${link(svc.knownSchema)} (discriminated on \`job_type\`), ` +
+      `anything else in ${link(svc.unknownSchema)}. Sub-jobs: ${code(subJobsAt(svc))}.`,
+    svc.description,
+    summary,
+    ...jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, jobTypes.slice(0, i))),
+    `### Any other ${svc.label} job type {#${svc.service}-unknown}`,
+    svc.unknown.description,
+    svc.candidateJobTypes.length ? `Names seen elsewhere, not confirmed as job types: ${svc.candidateJobTypes.map(code).join(", ")}.` : "",
+    `Its \`entities\`: ${entitiesLabel(svc.unknown.entities, tags)} — every documented field, all optional, and anything else.`,
+    `### ${svc.label} statuses {#${svc.service}-statuses}`,
+    table(
+      ["`status`", "Clouds", "Meaning"],
+      svc.statuses.map((st) => [
+        `${code(st)}${svc.terminalStatuses.includes(st) ? ` ${badge("terminal")}` : ""}`,
+        clouds(svc.statusClouds[st] ?? []),
+        cell(svc.statusDescriptions[st] ?? ""),
+      ]),
+    ),
+  ].join("\n\n");
 }
 
-/** The earlier job type of the service whose entities are the same schema, if any: its table is not repeated. */
-function firstWithSameEntities(jobTypes: readonly JobTypeInfo[], index: number): JobTypeInfo | undefined {
-  const jt = jobTypes[index];
-  if (!jt?.entities.schemaName) return undefined;
-  return jobTypes.slice(0, index).find((other) => JSON.stringify(other.entities) === JSON.stringify(jt.entities));
-}
-
-function jobTypeBlock(svc: ServiceInfo, jt: JobTypeInfo, tags: ReadonlyMap<string, string>, same: JobTypeInfo | undefined): string {
-  const fields = jt.entities.fields;
+function jobTypeBlock(svc: Service, jt: JobTypeInfo, tags: SchemaTags, earlier: readonly JobTypeInfo[]): string {
+  const fields = jt.entities.fields.map((f) => ({ ...f, name: `entities.${f.name}` }));
+  // VBS keeps sub-jobs beside entities; the guide lists them with the entities so the tables compare.
+  if (svc.subJobsAt === "top" && jt.canHaveSubJobs) {
+    fields.push({ name: "sub_jobs", type: `${svc.unionSchema}[]${svc.subJobsNullable ? " | null" : ""}`, description: `${svc.label} only: sub-jobs live at the top level, beside \`entities\`.` });
+  }
+  // A job type whose entities are the same schema as an earlier one's points there instead of repeating the table.
+  const same = jt.entities.schema && earlier.find((o) => JSON.stringify(o.entities) === JSON.stringify(jt.entities));
   const fieldTable = same
-    ? `<p class="facts">Entities: as <a href="#${anchor(svc, same)}">${code(same.jobType)}</a> — ${entitiesLabel(jt.entities, tags)}: ${fields
-        .map((f) => code(f.topLevel ? f.name : `entities.${f.name}`))
-        .join(", ")}.</p>`
+    ? `Entities: as [${code(same.jobType)}](#${anchor(svc, same)}) — ${entitiesLabel(jt.entities, tags)}: ${fields.map((f) => code(f.name)).join(", ")}.`
     : fields.length
-    ? table(
-        ["Field", "Type", "Description"],
-        fields.map((f) => [
-          `${code(f.topLevel ? f.name : `entities.${f.name}`)}`,
-          code(f.type),
-          md(f.description),
-        ]),
-      )
-    : `<p class="muted">No documented fields${jt.entities.type.startsWith("map<") ? `: ${code(jt.entities.type)}, any keys` : ""}.</p>`;
-  return `<div class="jobtype" id="${anchor(svc, jt)}-card">
-<h4 id="${anchor(svc, jt)}">${code(jt.jobType)} ${badge(jt.confidence, CONFIDENCE_TONE[jt.confidence] ?? "neutral")}</h4>
-${mdBlock(jt.description)}
-<p class="facts">Schema ${schemaAnchor(tags, jt.schemaName)} · occurs as ${levels(jt)} · ${esc(confidenceText(jt.confidence))}</p>
-${fieldTable}
-<details><summary>Sources and example</summary>
-<ul class="compact">${jt.sources.map((s) => `<li>${prose(s)}</li>`).join("")}</ul>
-${jt.example === undefined ? "" : jsonBlock(jt.example)}
-</details>
-</div>`;
+      ? table(["Field", "Type", "Description"], fields.map((f) => [code(f.name), code(f.type), cell(f.description)]))
+      : `No documented fields${svc.stringEntities ? `: ${code("map<string, string>")}, any keys` : ""}.`;
+  return [
+    `### ${code(jt.jobType)} ${confidence(jt)} {#${anchor(svc, jt)}}`,
+    jt.description,
+    `Schema ${schemaAnchor(tags, jt.schema ?? "")} · occurs as ${levels(jt)} · ${confidenceText(jt.confidence)}`,
+    fieldTable,
+    details("Sources and example", [...jt.sources.map((s) => `- ${text(s)}`), "", jt.example === undefined ? "" : json(jt.example)].join("\n")),
+  ].join("\n\n");
 }
 
-function anchor(svc: ServiceInfo, jt: JobTypeInfo): string {
-  return `${svc.key}-${jt.jobType.toLowerCase()}`;
-}
+/** `entities.sub_jobs` (ECS, BMS, EVS) or `sub_jobs` (VBS). */
+export const subJobsAt = (svc: Service) => (svc.subJobsAt === "top" ? "sub_jobs" : "entities.sub_jobs");
+const anchor = (svc: Service, jt: JobTypeInfo) => `${svc.service}-${jt.jobType.toLowerCase()}`;
+const levels = (jt: JobTypeInfo) => jt.levels.map((l) => (l === "top" ? "job" : "sub-job")).join(", ");
+const confidence = (jt: JobTypeInfo) => badge(jt.confidence, CONFIDENCE_BADGE[jt.confidence] ?? "info");
 
-function levels(jt: JobTypeInfo): string {
-  return jt.levels.map((l) => (l === "top" ? "job" : "sub-job")).join(", ");
-}
-
-function entitiesLabel(entities: EntitiesInfo, tags: ReadonlyMap<string, string>): string {
-  if (entities.schemaName === undefined) return code(entities.type);
-  const label = schemaAnchor(tags, entities.schemaName);
-  return entities.type.startsWith("map<") ? `${label} ${code(entities.type)}` : label;
+/** The entities schema, linked to the reference, and its map type if it is one. */
+export function entitiesLabel(entities: EntitiesInfo, tags: SchemaTags): string {
+  if (entities.schema === undefined) return code(entities.type);
+  return entities.type.startsWith("map<") ? `${schemaAnchor(tags, entities.schema)} ${code(entities.type)}` : schemaAnchor(tags, entities.schema);
 }

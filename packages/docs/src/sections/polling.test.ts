@@ -1,19 +1,17 @@
 import { RETRYABLE_STATUSES } from "@cloud-jobs/client";
 import { describe, expect, it } from "vitest";
-import { errorStatusesOf } from "../error-model.js";
-import { loadSpec } from "../spec-index.js";
+import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { duration, pollingCostTable, retryComparisonTable } from "./polling.js";
 
 describe("the polling page", () => {
   it("finds the contract and the client agreeing on which statuses to retry", () => {
-    const statuses = errorStatusesOf(loadSpec());
-    for (const s of statuses) expect(RETRYABLE_STATUSES.has(Number(s.status)), s.status).toBe(s.retryable);
-    expect(retryComparisonTable(statuses)).not.toContain("differs");
+    for (const s of catalogue.errors) expect(RETRYABLE_STATUSES.has(s.status), String(s.status)).toBe(s.retryable);
+    expect(retryComparisonTable(catalogue.errors)).not.toContain("differs");
   });
 
   it("says what a wait does for each status: 5xx keeps it going, Common.0011 and other 4xx end it", () => {
-    const html = retryComparisonTable(errorStatusesOf(loadSpec()));
-    const row = (status: string) => html.match(new RegExp(`<tr><td><code>${status}</code></td>.*?</tr>`))?.[0] ?? "";
+    const html = retryComparisonTable(catalogue.errors);
+    const row = (status: string) => html.split("\n").find((line) => line.startsWith(`| \`${status}\` |`)) ?? "";
     expect(row("500")).toContain("does not retry");
     expect(row("500")).toContain("keeps waiting");
     expect(row("503")).toContain("keeps waiting");
@@ -24,7 +22,7 @@ describe("the polling page", () => {
   });
 
   it("shows fewer requests for the adaptive policy than for 1-s polling on a one-hour job", () => {
-    const row = pollingCostTable().match(/<tr><td>1 h<\/td><td>(\d+) requests.*?<\/td><td>(\d+) requests/);
+    const row = pollingCostTable().match(/^\| 1 h \| (\d+) requests.*? \| (\d+) requests/m);
     expect(row).not.toBeNull();
     expect(Number(row?.[1])).toBeLessThan(Number(row?.[2]) / 10);
   });

@@ -1,18 +1,11 @@
+// The one file of the docs that reads client internals: its defaults, its policy simulation and its error classification.
 import {
-  DEFAULT_MAX_REQUESTS_PER_SECOND,
-  DEFAULT_POLLING_POLICY_OPTIONS,
-  DEFAULT_RETRY,
-  DEFAULT_WAIT_TIMEOUT_MS,
-  RETRYABLE_STATUSES,
-  THROTTLING_CODES,
-  adaptivePollingPolicy,
-  classifyPollError,
-  fixedIntervalPolicy,
-  simulatePolicy,
-  type PollingPolicy,
+  DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_POLLING_POLICY_OPTIONS, DEFAULT_RETRY, DEFAULT_WAIT_TIMEOUT_MS, RETRYABLE_STATUSES, THROTTLING_CODES,
+  adaptivePollingPolicy, classifyPollError, fixedIntervalPolicy, simulatePolicy, type PollingPolicy,
 } from "@cloud-jobs/client";
-import type { ErrorStatus } from "../error-model.js";
-import { badge, code, table } from "../html.js";
+import type { ErrorStatus } from "@cloud-jobs/spec/catalogue";
+import { badge, code, table } from "../md.js";
+import { retryableBadge } from "./errors.js";
 
 /** Durations people wait for: a quick disk, a server, a batch, a big backup. */
 const DURATIONS_MS = [30_000, 120_000, 600_000, 3_600_000, 3 * 3_600_000];
@@ -31,14 +24,14 @@ export function waiterDefaultsTable(): string {
   return table(
     ["Option", "Default", "What it does"],
     [
-      [code("timeoutMs"), duration(DEFAULT_WAIT_TIMEOUT_MS), "The wait gives up (rejects with <code>WaitTimeoutError</code>, carrying the last job seen)."],
+      [code("timeoutMs"), duration(DEFAULT_WAIT_TIMEOUT_MS), "The wait gives up (rejects with `WaitTimeoutError`, carrying the last job seen)."],
       [code("elapsedFraction"), String(p.elapsedFraction), "Next poll after this fraction of the time the job has been running."],
       [code("minDelayMs"), duration(p.minDelayMs), "Never sooner than this after the previous poll."],
-      [code("maxDelayMs"), duration(p.maxDelayMs), "Never later than this, unless <code>Retry-After</code> asks for more."],
-      [code("maxRequestsPerSecond"), String(DEFAULT_MAX_REQUESTS_PER_SECOND), "Cap shared by every wait of one <code>createJobWatcher</code>."],
-      [code("retry.maxAttempts"), String(DEFAULT_RETRY.maxAttempts), "Attempts of one <code>getJob</code> call (the waiter retries across polls instead)."],
+      [code("maxDelayMs"), duration(p.maxDelayMs), "Never later than this, unless `Retry-After` asks for more."],
+      [code("maxRequestsPerSecond"), String(DEFAULT_MAX_REQUESTS_PER_SECOND), "Cap shared by every wait of one `createJobWatcher`."],
+      [code("retry.maxAttempts"), String(DEFAULT_RETRY.maxAttempts), "Attempts of one `getJob` call (the waiter retries across polls instead)."],
       [code("retry.baseDelayMs"), duration(DEFAULT_RETRY.baseDelayMs), "Backoff before the first retry, doubled each time, full jitter."],
-      [code("retry.maxRetryAfterMs"), duration(DEFAULT_RETRY.maxRetryAfterMs), "A longer <code>Retry-After</code> is not waited for: the error is thrown."],
+      [code("retry.maxRetryAfterMs"), duration(DEFAULT_RETRY.maxRetryAfterMs), "A longer `Retry-After` is not waited for: the error is thrown."],
     ],
   );
 }
@@ -66,33 +59,27 @@ export function pollingCostTable(): string {
       const runs = lengths.map((length) => simulatePolicy(policy, length));
       const requests = Math.round(runs.reduce((n, r) => n + r.requests, 0) / runs.length);
       const late = runs.reduce((n, r) => n + (r.detectionDelayMs ?? 0), 0) / runs.length;
-      return `${requests} requests<br><span class="muted">noticed ${duration(late)} late</span>`;
+      return `${requests} requests<br>noticed ${duration(late)} late`;
     }),
   ]);
-  return table(["Job takes", ...policies.map(([name]) => name)], rows, "matrix");
+  return table(["Job takes", ...policies.map(([name]) => name)], rows);
 }
 
 /** What the contract calls retryable next to what the client retries; any difference shows as a warning badge. */
-export function retryComparisonTable(statuses: readonly ErrorStatus[]): string {
+export function retryComparisonTable(statuses: readonly ErrorStatus<string>[]): string {
   const rows = statuses.map((s) => {
-    const client = RETRYABLE_STATUSES.has(Number(s.status));
-    const agree = client === s.retryable;
-    return [
-      code(s.status),
-      s.retryable ? badge("retryable", "good") : badge("not retryable", "bad"),
-      client ? "retries" : "does not retry",
-      waitOutcome(s),
-      agree ? "" : badge("differs", "warn"),
-    ];
+    const client = RETRYABLE_STATUSES.has(s.status);
+    return [code(s.status), retryableBadge(s.retryable), client ? "retries" : "does not retry", waitOutcome(s), client === s.retryable ? "" : badge("differs", "warning")];
   });
-  return `${table(["HTTP", "Contract (x-cloud-jobs-retryable)", "getJob", "waitForJob", ""], rows)}
-<p>Whatever the status, the client also retries the throttling codes ${[...THROTTLING_CODES].map(code).join(", ")} (compared case-insensitively).
-A wait is more patient than one call: every 5xx, 408 and network error only delays its next poll, while <code>Common.0011</code> and the other 4xx end it.</p>`;
+  return `${table(["HTTP", `Contract (${code("x-cloud-jobs-retryable")})`, code("getJob"), code("waitForJob"), ""], rows)}
+
+Whatever the status, the client also retries the throttling codes ${[...THROTTLING_CODES].map(code).join(", ")} (compared case-insensitively).
+A wait is more patient than one call: every 5xx, 408 and network error only delays its next poll, while ${code("Common.0011")} and the other 4xx end it.`;
 }
 
 /** What a wait does when a poll gets this status, per documented code where the code decides (400 Common.0011). */
-function waitOutcome(s: ErrorStatus): string {
-  const status = Number(s.status);
+function waitOutcome(s: ErrorStatus<string>): string {
+  const { status } = s;
   const retryable = RETRYABLE_STATUSES.has(status);
   const label = { "not-found": "ends: job not found", fatal: "ends the wait", throttled: "slows down, keeps waiting", transient: "keeps waiting" } as const;
   const byKind = new Map<string, string[]>();

@@ -1,92 +1,61 @@
-import type { Disagreement } from "../disagreement-model.js";
-import { badge, code, codeWrap, esc, list, md, prose, table } from "../html.js";
-import { cloudName } from "../provenance.js";
-import type { ServiceInfo } from "../service-model.js";
-import { pointerLink, schemaAnchor } from "./site-links.js";
+import type { Catalogue, ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
+import { badge, cell, clouds, code, table, text } from "../md.js";
+import { pointerLink, schemaAnchor, type SchemaTags } from "../site-map.js";
+import { documentedJobTypes, subJobsAt } from "./job-types.js";
 
+type Service = ServiceCatalogue<string>;
 const CONTROL_FIELDS = new Set(["sub_jobs", "sub_jobs_total"]);
+const HWC_ONLY = badge("HWC only", "warning");
+const unique = <T>(items: Iterable<T>) => [...new Set(items)];
+const otc = (svc: Service, status: string) => (svc.statusClouds[status] ?? []).includes("otc");
 
-/**
- * What differs per service, one row per aspect, every cell read from the
- * contract (unions, job-type schemas, status enums, entities schemas).
- */
-export function serviceMatrix(services: readonly ServiceInfo[], tags: ReadonlyMap<string, string>): string {
-  const row = (aspect: string, cell: (s: ServiceInfo) => string) => [aspect, ...services.map(cell)];
-  const fieldsAt = (s: ServiceInfo) =>
-    [...new Set(s.jobTypes.flatMap((jt) => jt.entities.fields.map((f) => f.name)))].filter((n) => !CONTROL_FIELDS.has(n));
-  const rows = [
-    row("Union in the contract", (s) =>
-      `${schemaAnchor(tags, s.unionName)}<br><span class="muted">documented:</span> ${schemaAnchor(tags, s.knownName)}` +
-      `<br><span class="muted">any other:</span> ${schemaAnchor(tags, s.unknownName)}`,
-    ),
-    row("Documented job types", (s) => {
-      const top = s.jobTypes.filter((jt) => jt.levels.includes("top")).length;
-      const sub = s.jobTypes.filter((jt) => jt.levels.includes("sub")).length;
-      return `<a href="job-types.html#${s.key}">${s.jobTypes.length}</a> <span class="muted">(${top} as jobs, ${sub} as sub-jobs)</span>`;
-    }),
-    row("Only in Huawei Cloud or SDK sources", (s) => {
-      const extra = s.jobTypes.filter((jt) => !jt.clouds.includes("otc"));
-      return extra.length ? extra.map((jt) => codeWrap(jt.jobType)).join(", ") : "—";
-    }),
-    row("Statuses", (s) =>
-      s.statuses
-        .map((st) => (st.clouds.includes("otc") ? code(st.value) : `${code(st.value)} ${badge("HWC only", "warn")}`))
-        .join("<br>"),
-    ),
-    row("Sub-jobs live in", (s) => (s.subJobsAt === "none" ? "—" : code(s.subJobsAt))),
-    row(code("sub_jobs_total"), (s) => (s.hasSubJobsTotal ? badge("yes", "good") : badge("never", "neutral"))),
-    row(code("entities") + " fields", (s) => {
-      const fields = fieldsAt(s);
-      const free = s.jobTypes.some((jt) => jt.entities.type.startsWith("map<"));
-      return (fields.map(codeWrap).join(", ") || "—") + (free ? `<br><span class="muted">other job types: ${code("map<string, string>")}</span>` : "");
-    }),
-    row("Query error in a 200 body", (s) => s.queryErrorFields.map(code).join(", ") || "—"),
-    row("Clouds documenting its job types", (s) =>
-      [...new Set(s.jobTypes.flatMap((jt) => jt.clouds))].map((c) => esc(cloudName(c))).join(", "),
-    ),
-  ];
-  const header = services.map((s) => `${esc(s.label)}<br><span class="muted sub">${esc(s.fullName)}</span>`);
-  return table(["", ...header], rows, "matrix");
+/** What differs per service, one row per aspect, every cell read from the contract (unions, job-type schemas, status enums, entities schemas). */
+export function serviceMatrix(services: readonly Service[], tags: SchemaTags): string {
+  const row = (aspect: string, at: (s: Service, jobTypes: ReturnType<typeof documentedJobTypes>) => string) => [aspect, ...services.map((s) => at(s, documentedJobTypes(s)))];
+  const link = (name: string) => schemaAnchor(tags, name);
+  return table(
+    ["", ...services.map((s) => `${s.label}<br>${s.fullName}`)],
+    [
+      row("Union in the contract", (s) => `${link(s.unionSchema)}<br>documented: ${link(s.knownSchema)}<br>any other: ${link(s.unknownSchema)}`),
+      row("Documented job types", (s, jts) => {
+        const count = (level: string) => jts.filter((jt) => jt.levels.includes(level as "top" | "sub")).length;
+        return `[${jts.length}](job-types.html#${s.service}) (${count("top")} as jobs, ${count("sub")} as sub-jobs)`;
+      }),
+      row("Only in Huawei Cloud or SDK sources", (_, jts) => jts.filter((jt) => !jt.clouds.includes("otc")).map((jt) => code(jt.jobType)).join(", ") || "—"),
+      row("Statuses", (s) => s.statuses.map((st) => `${code(st)}${otc(s, st) ? "" : ` ${HWC_ONLY}`}`).join("<br>")),
+      row("Sub-jobs live in", (s) => code(subJobsAt(s))),
+      row(code("sub_jobs_total"), (s) => (s.subJobsTotal ? badge("yes", "tip") : badge("never"))),
+      row(`${code("entities")} fields`, (s, jts) => {
+        const fields = unique(jts.flatMap((jt) => jt.entities.fields.map((f) => f.name))).filter((n) => !CONTROL_FIELDS.has(n));
+        return (fields.map(code).join(", ") || "—") + (s.stringEntities ? `<br>other job types: ${code("map<string, string>")}` : "");
+      }),
+      row("Query error in a 200 body", (s) => s.queryErrorFields.map(code).join(", ") || "—"),
+      row("Clouds documenting its job types", (_, jts) => clouds(unique(jts.flatMap((jt) => jt.clouds)))),
+    ],
+  );
 }
 
 /** Status × service: which service has which status, which are terminal, which only Huawei Cloud documents. */
-export function statusMatrix(services: readonly ServiceInfo[]): string {
-  const values = [...new Set(services.flatMap((s) => s.statuses.map((st) => st.value)))];
-  const rows = values.map((value) => {
-    const any = services.flatMap((s) => s.statuses).find((st) => st.value === value);
-    return [
-      `${code(value)}${any?.terminal ? ` ${badge("terminal", "info")}` : ""}`,
-      ...services.map((s) => {
-        const st = s.statuses.find((x) => x.value === value);
-        if (!st) return { html: "—", className: "absent" };
-        return st.clouds.includes("otc") ? "✓" : `✓ ${badge("HWC only", "warn")}`;
-      }),
-      md(any?.description.replace(/\s*Source:.*$/, "") ?? ""),
-    ];
+export function statusMatrix(services: readonly Service[]): string {
+  const rows = unique(services.flatMap((s) => s.statuses)).map((status) => {
+    const first = services.find((s) => s.statuses.includes(status));
+    const marks = services.map((s) => (!s.statuses.includes(status) ? "—" : otc(s, status) ? "✓" : `✓ ${HWC_ONLY}`));
+    const terminal = first?.terminalStatuses.includes(status) ? ` ${badge("terminal")}` : "";
+    return [`${code(status)}${terminal}`, ...marks, cell(first?.statusDescriptions[status]?.replace(/\s*Source:.*$/s, "") ?? "")];
   });
-  return table(["Status", ...services.map((s) => esc(s.label)), "Meaning"], rows, "status-matrix");
+  return table(["Status", ...services.map((s) => s.label), "Meaning"], rows);
 }
 
-/**
- * The twenty disagreements of the sources: what each source says, and how the
- * contract resolves it at each place it is modelled (linked to the reference).
- */
-export function disagreementTable(disagreements: readonly Disagreement[], tags: ReadonlyMap<string, string>): string {
+/** The disagreements of the sources: what each source says, and how the contract resolves it at each place it is modelled. */
+export function disagreementTable(disagreements: Catalogue<string>["disagreements"], tags: SchemaTags): string {
   const rows = disagreements.map((d) => {
-    const topics = [...new Set(d.sites.map((s) => s.topic))];
-    const sources = [...new Set(d.sites.flatMap((s) => s.sources))];
     const resolutions = new Map<string, string[]>();
-    for (const site of d.sites) {
-      const links = resolutions.get(site.resolution) ?? [];
-      links.push(pointerLink(tags, site.pointer));
-      resolutions.set(site.resolution, links);
-    }
-    const contract = [...resolutions].map(([resolution, links]) => `${prose(resolution)} <span class="where">— ${[...new Set(links)].join(", ")}</span>`);
+    for (const site of d.sites) resolutions.set(site.resolution, [...(resolutions.get(site.resolution) ?? []), pointerLink(tags, site.pointer)]);
     return [
-      `<span class="dnum" id="disagreement-${d.id}">${d.id}</span> <strong>${topics.map(esc).join("; ")}</strong>`,
-      list(sources.map(prose)),
-      list(contract),
+      `<span id="disagreement-${d.id}">**${d.id}**</span> **${unique(d.sites.map((s) => s.topic)).map(text).join("; ")}**`,
+      unique(d.sites.flatMap((s) => s.sources)).map(text).join("<br>"),
+      [...resolutions].map(([resolution, links]) => `${text(resolution)} — ${unique(links).join(", ")}`).join("<br>"),
     ];
   });
-  return table(["Disagreement", "The sources say", "The contract, and where"], rows, "disagreements");
+  return table(["Disagreement", "The sources say", "The contract, and where"], rows);
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { indexSpec, loadSpec, type Node } from "../spec-index.js";
-import { parseWorkedExample, signingDescription, WorkedExampleMismatchError, workedExampleSection } from "./signing.js";
+import { loadContract } from "../generate.js";
+import { parseWorkedExample, signingDescription, WorkedExampleMismatchError, workedExample } from "./signing.js";
 
-const spec = loadSpec();
+const spec = loadContract();
 
 describe("the AK/SK worked example", () => {
   it("is read from the AkSkSignature description", () => {
@@ -14,7 +14,7 @@ describe("the AK/SK worked example", () => {
   });
 
   it("is reproduced by the client's signer, step by step", async () => {
-    const html = await workedExampleSection(spec);
+    const html = Object.values(await workedExample(spec)).join("\n");
     const ex = parseWorkedExample(signingDescription(spec).example);
     expect(html).toContain(ex.signature);
     expect(html).toContain(`SignedHeaders=${ex.signedHeaders}`);
@@ -22,9 +22,9 @@ describe("the AK/SK worked example", () => {
   });
 
   it("fails the build when the documented signature is not what the signer computes", async () => {
-    const doc = structuredClone(spec.doc) as { components: { securitySchemes: { AkSkSignature: { description: string } } } };
+    const doc = structuredClone(spec);
     const scheme = doc.components.securitySchemes.AkSkSignature;
     scheme.description = scheme.description.replace(/Signature=[0-9a-f]{64}/, `Signature=${"0".repeat(64)}`);
-    await expect(workedExampleSection(indexSpec(doc as unknown as Node))).rejects.toBeInstanceOf(WorkedExampleMismatchError);
+    await expect(workedExample(doc)).rejects.toBeInstanceOf(WorkedExampleMismatchError);
   });
 });

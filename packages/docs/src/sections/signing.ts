@@ -1,17 +1,7 @@
-import { sha256Hex, signRequest } from "@cloud-jobs/client/signer";
-import { code, esc, mdBlock, table } from "../html.js";
-import { SpecShapeError, text, type SpecIndex } from "../spec-index.js";
-
-/** The worked example of the `AkSkSignature` description, as parsed from it. */
-export interface WorkedExample {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly accessKey: string;
-  readonly secretKey: string;
-  readonly signedHeaders: string;
-  readonly signature: string;
-}
+import { signRequest } from "@cloud-jobs/client/signer";
+import { SpecShapeError } from "@cloud-jobs/spec/catalogue";
+import type { OpenApiDocument } from "../generate.js";
+import { code, fence, table } from "../md.js";
 
 /** The client computes a different signature than the spec documents: one of the two is wrong. */
 export class WorkedExampleMismatchError extends Error {
@@ -22,74 +12,53 @@ export class WorkedExampleMismatchError extends Error {
   }
 }
 
-const POINTER = "#/components/securitySchemes/AkSkSignature";
+const LOCATION = "components.securitySchemes.AkSkSignature.description";
 
 /** The description of `AkSkSignature`, split into the recipe and the worked-example paragraph. */
-export function signingDescription(spec: SpecIndex): { recipe: string; example: string } {
-  const schemes = spec.doc.components as { securitySchemes?: Record<string, unknown> } | undefined;
-  const scheme = spec.deref(schemes?.securitySchemes?.AkSkSignature);
-  const description = text(scheme, "description") ?? "";
+export function signingDescription(doc: OpenApiDocument): { recipe: string; example: string } {
+  const description = String(doc.components?.securitySchemes?.AkSkSignature?.description ?? "");
   const at = description.indexOf("Worked example");
-  if (at < 0) throw new SpecShapeError("the AkSkSignature description has no 'Worked example' paragraph", POINTER);
+  if (at < 0) throw new SpecShapeError(LOCATION, "no 'Worked example' paragraph");
   return { recipe: description.slice(0, at).trim(), example: description.slice(at).trim() };
 }
 
-/** Reads the request, keys and expected result out of the worked-example paragraph. */
-export function parseWorkedExample(paragraph: string): WorkedExample {
+/** Reads the request, its headers, the keys and the expected result out of the worked-example paragraph. */
+export function parseWorkedExample(paragraph: string) {
   const request = /`(GET|POST|PUT|DELETE|PATCH) (\/[^`\s]+)`/.exec(paragraph);
-  const headers = Object.fromEntries([...paragraph.matchAll(/`([A-Za-z][A-Za-z0-9-]*): ([^`]+)`/g)].map((m) => [m[1], m[2]]));
+  const headers: Record<string, string> = Object.fromEntries([...paragraph.matchAll(/`([A-Za-z][A-Za-z0-9-]*): ([^`]+)`/g)].map((m) => [m[1], m[2]]));
   const accessKey = /\bAK `([^`]+)`/.exec(paragraph)?.[1];
   const secretKey = /\bSK `([^`]+)`/.exec(paragraph)?.[1];
   const signedHeaders = /SignedHeaders=([^`\s]+)`/.exec(paragraph)?.[1];
   const signature = /Signature=([0-9a-f]{64})/.exec(paragraph)?.[1];
   if (!request?.[1] || !request[2] || !accessKey || !secretKey || !signedHeaders || !signature) {
-    throw new SpecShapeError("cannot read method, path, AK, SK, SignedHeaders and Signature from the worked example", POINTER);
+    throw new SpecShapeError(LOCATION, "cannot read method, path, AK, SK, SignedHeaders and Signature from the worked example");
   }
   return { method: request[1], path: request[2], headers, accessKey, secretKey, signedHeaders, signature };
 }
 
 /**
  * The worked example recomputed step by step with `@cloud-jobs/client`'s
- * signer. The build fails if the result differs from the spec, so the page
- * can only show a signature that both the contract and the client agree on.
+ * signer, as markdown blocks by name: the inputs, the canonical request, the
+ * string to sign, the signature and the header sent. Throws if the signer
+ * disagrees with the spec, so the page can only show a signature both agree on.
  */
-export async function workedExampleSection(spec: SpecIndex): Promise<string> {
-  const ex = parseWorkedExample(signingDescription(spec).example);
-  const host = ex.headers.Host ?? "localhost";
+export async function workedExample(doc: OpenApiDocument): Promise<Record<string, string>> {
+  const ex = parseWorkedExample(signingDescription(doc).example);
   const signed = await signRequest(
-    { method: ex.method, url: `https://${host}${ex.path}`, headers: ex.headers },
+    { method: ex.method, url: `https://${ex.headers.Host ?? "localhost"}${ex.path}`, headers: ex.headers },
     { accessKey: ex.accessKey, secretKey: ex.secretKey },
   );
   const computedHeaders = signed.signedHeaders.join(";");
   if (signed.signature !== ex.signature || computedHeaders !== ex.signedHeaders) {
     throw new WorkedExampleMismatchError(`${ex.signedHeaders} ${ex.signature}`, `${computedHeaders} ${signed.signature}`);
   }
-  const hash = await sha256Hex(signed.canonicalRequest);
-  const pre = (s: string) => `<pre class="code"><code>${esc(s.replace(/\n/g, "⏎\n"))}</code></pre>`;
-  return `${table(
-    ["Input", "Value"],
-    [
-      ["Request", code(`${ex.method} ${ex.path}`)],
-      ...Object.entries(ex.headers).map(([k, v]) => [`Header ${code(k)}`, code(v)]),
-      ["Access key (AK)", code(ex.accessKey)],
-      ["Secret key (SK)", code(ex.secretKey)],
-    ],
-  )}
-<h3 id="step-canonical-request">1. Canonical request</h3>
-<p>Method, path, query string, one line per signed header, the signed header names, and the hash of the body; ⏎ marks each line end. Note the trailing <code>/</code> on the path, the empty query line, the empty line after the headers (each header line ends in a newline of its own), and the SHA-256 of the empty body.</p>
-${pre(signed.canonicalRequest)}
-<h3 id="step-string-to-sign">2. String to sign</h3>
-<p>The algorithm, <code>X-Sdk-Date</code>, and the hex SHA-256 of the canonical request (${code(hash)}).</p>
-${pre(signed.stringToSign)}
-<h3 id="step-signature">3. Signature and header</h3>
-<p>HMAC-SHA256 of the string to sign, keyed with the raw secret key — no key derivation:</p>
-${pre(signed.signature)}
-<p>Sent as:</p>
-${pre(`Authorization: ${signed.authorization}`)}
-<p class="facts">Checked at build time: ${code("@cloud-jobs/client")}'s ${code("signRequest")} reproduces the signature documented in the contract.</p>`;
-}
-
-/** The recipe part of the description, as HTML. */
-export function signingRecipeSection(spec: SpecIndex): string {
-  return mdBlock(signingDescription(spec).recipe);
+  const block = (value: string) => fence("text", value.replace(/\n/g, "⏎\n"));
+  const headers = Object.entries(ex.headers).map(([k, v]) => [`Header ${code(k)}`, code(v)]);
+  return {
+    "signing-inputs": table(["Input", "Value"], [["Request", code(`${ex.method} ${ex.path}`)], ...headers, ["Access key (AK)", code(ex.accessKey)], ["Secret key (SK)", code(ex.secretKey)]]),
+    "signing-canonical-request": block(signed.canonicalRequest),
+    "signing-string-to-sign": block(signed.stringToSign),
+    "signing-signature": block(signed.signature),
+    "signing-authorization": block(`Authorization: ${signed.authorization}`),
+  };
 }
