@@ -1,13 +1,12 @@
 // Item 6: what a reader of the built docs (packages/docs/dist) waits for — each HTML page's
 // size, and its first contentful paint and load time in headless Chromium (playwright-core
-// driving @sparticuz/chromium, the browser the docs' own tests use), with the site served by
+// through the test-browser package, the browser the docs' own tests use), with the site served by
 // sirv on 127.0.0.1 and the browser cache disabled, so every run fetches everything again.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
-import chromium from "@sparticuz/chromium";
-import { chromium as playwright } from "playwright-core";
+import { launchChromium } from "test-browser";
 import sirv from "sirv";
 import { summarize } from "./lib/measure.js";
 import { BenchError, bytes, REPO_ROOT, spread, table } from "./lib/report.js";
@@ -60,7 +59,7 @@ export async function runDocsPages({ quick }) {
   const server = createServer((req, res) => files(req, res, () => void res.writeHead(404).end()));
   await new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(undefined)));
   const base = `http://127.0.0.1:${/** @type {import("node:net").AddressInfo} */ (server.address()).port}/`;
-  const browser = await playwright.launch({ executablePath: await chromium.executablePath(), args: chromium.args, headless: true });
+  const browser = await launchChromium();
   const rows = [];
   try {
     const context = await browser.newContext();

@@ -1,5 +1,5 @@
 import { createJobsClient, JobsApiError, type Auth } from "@cloud-jobs/client";
-import { SERVICE_NAMES, specDocument, type ServiceName } from "@cloud-jobs/fixtures";
+import { catalogue, SERVICE_NAMES, type ServiceName } from "@cloud-jobs/spec/catalogue";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchWith, KEYS, PROJECT_ID } from "./support/contract.js";
 import { startPrism, type Prism } from "./support/prism.js";
@@ -13,27 +13,14 @@ beforeAll(async () => {
 afterAll(() => prism?.close());
 
 const JOB_ID = "ff808081690a6671019caeb00a991c02";
-const operation = specDocument().paths["/v1/{project_id}/jobs/{job_id}"]!.get!;
-const examples = specDocument().components.examples ?? {};
-const refName = (ref: string | undefined) => ref?.slice(ref.lastIndexOf("/") + 1) ?? "";
-const prefix = (service: ServiceName) => `${service[0]!.toUpperCase()}${service.slice(1)}Job_`;
-
 /** Every JSON error example per status, as `[status, example key, code]`. */
-const errorCases = Object.entries(operation.responses)
-  .filter(([status]) => Number(status) >= 400)
-  .flatMap(([status, response]) => {
-    const resolved = response.$ref ? specDocument().components.responses![refName(response.$ref)]! : response;
-    return Object.entries(resolved.content?.["application/json"]?.examples ?? {}).map(([key, ref]) => {
-      const body = examples[refName(ref.$ref)]!.value as Record<string, any>;
-      return [Number(status), key, String(body.error_code ?? body.code ?? body.error?.code)] as const;
-    });
-  });
+const errorCases = catalogue.errors.flatMap(({ status, examples }) => examples.map(({ name, code }) => [status, name, code] as const));
 
 const client = (service: ServiceName, prefer: string, auth: Auth = { token: "contract-token" }) =>
   createJobsClient({ service, projectId: PROJECT_ID, endpoint: prism.url, auth, retry: false, fetch: fetchWith({ Prefer: prefer }) });
 
 describe.each(SERVICE_NAMES)("the client against Prism: %s", (service) => {
-  const jobExamples = Object.entries(examples).filter(([name]) => name.startsWith(prefix(service)));
+  const jobExamples = catalogue.services[service].examples.map(({ name, value }) => [name, { value }] as const);
 
   it("returns every 200 example of the service exactly", async () => {
     expect(jobExamples.length).toBeGreaterThan(3);

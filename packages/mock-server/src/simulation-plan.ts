@@ -51,11 +51,11 @@ export function simulationPlan(catalogue: JobCatalogue, body: unknown) {
   if (unknown !== undefined) throw new SimulationInputError(unknown, `unknown field (fields: ${FIELDS.join(", ")})`);
   if (!isServiceName(input.service)) throw new SimulationInputError("service", "must be ecs, bms, evs or vbs");
   const c = catalogue[input.service];
-  const top = c.knownJobTypes.filter((t) => c.jobTypes.get(t)?.levels.includes("top"));
+  const top = c.knownJobTypes.filter((t) => c.jobTypes[t]?.levels.includes("top"));
   const wantsSubs = typeof input.sub_jobs === "number" && input.sub_jobs > 0;
-  const jobType = input.job_type ?? (wantsSubs ? (top.find((t) => c.jobTypes.get(t)?.childType) ?? top[0]) : top[0]);
+  const jobType = input.job_type ?? (wantsSubs ? (top.find((t) => c.jobTypes[t]?.childType) ?? top[0]) : top[0]);
   if (typeof jobType !== "string" || !JOB_TYPE.test(jobType)) throw new SimulationInputError("job_type", "must be a job type name such as createVolume");
-  const info = c.jobTypes.get(jobType);
+  const info = c.jobTypes[jobType];
   const subJobs = int(input.sub_jobs, "sub_jobs", 100, info?.childType ? 1 : 0);
   const subJobType = input.sub_job_type ?? info?.childType;
   if (subJobType !== undefined && (typeof subJobType !== "string" || !JOB_TYPE.test(subJobType))) throw new SimulationInputError("sub_job_type", "must be a job type name");

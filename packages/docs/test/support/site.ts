@@ -2,47 +2,13 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import sparticuz from "@sparticuz/chromium";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "test-browser";
 import sirv from "sirv";
 
 /** The built site, and where the test run writes its screenshots (gitignored). */
 export const DIST = fileURLToPath(new URL("../../dist/", import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../screenshots/", import.meta.url));
-
-/** No Chromium could be found or unpacked: the browser tests fail (they never skip) and say what to set. */
-export class ChromiumMissingError extends Error {
-  override readonly name = "ChromiumMissingError";
-  readonly code = "CHROMIUM_MISSING";
-}
-
-/** Chrome or Chromium where installers put them, per OS: used when the npm package has no build for this machine. */
-const INSTALLED: Record<string, string[]> = {
-  linux: ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/snap/bin/chromium"],
-  darwin: ["/Applications/Google Chrome.app/Contents/MacOS/Google Chrome", "/Applications/Chromium.app/Contents/MacOS/Chromium"],
-  win32: [`${process.env.PROGRAMFILES}\\Google\\Chrome\\Application\\chrome.exe`, `${process.env.LOCALAPPDATA}\\Chromium\\Application\\chrome.exe`],
-};
-
-/**
- * The Chromium to drive, in order: `CHROMIUM_PATH`; the one inside the npm
- * package `@sparticuz/chromium` (Linux x64, unpacked to /tmp/chromium on first
- * use — no system package, no root); an installed Chrome or Chromium.
- */
-export async function findChromium(): Promise<{ executablePath: string; args: string[] }> {
-  const chosen = process.env.CHROMIUM_PATH;
-  if (chosen) {
-    if (!existsSync(chosen)) throw new ChromiumMissingError(`CHROMIUM_PATH=${chosen} does not exist: point it at a Chromium or Chrome executable`);
-    return { executablePath: chosen, args: [] };
-  }
-  const packaged = process.platform === "linux" && process.arch === "x64" ? await sparticuz.executablePath().catch(() => undefined) : undefined;
-  // --single-process (made for AWS Lambda) ends the browser with its first closed context.
-  if (packaged) return { executablePath: packaged, args: sparticuz.args.filter((arg) => arg !== "--single-process") };
-  const installed = INSTALLED[process.platform]?.find((path) => existsSync(path));
-  if (installed) return { executablePath: installed, args: [] };
-  throw new ChromiumMissingError(
-    `no Chromium for ${process.platform}-${process.arch}: @sparticuz/chromium ships Linux x64 only and no Chrome or Chromium is installed; set CHROMIUM_PATH to one`,
-  );
-}
 
 /** dist/ served on 127.0.0.1 (ephemeral port) by sirv, and a headless Chromium. */
 export interface SiteSession {
@@ -56,10 +22,9 @@ export interface SiteSession {
 export async function openSite(): Promise<SiteSession> {
   if (!existsSync(`${DIST}reference.html`)) throw new Error(`no built site in ${DIST}: run \`pnpm --filter @cloud-jobs/docs build\` first (turbo does)`);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const { executablePath, args } = await findChromium();
   const server = createServer(sirv(DIST, { dev: true }));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const browser = await chromium.launch({ executablePath, args, headless: true }).catch(async (error: unknown) => {
+  const browser = await launchChromium().catch(async (error: unknown) => {
     server.close();
     throw error;
   });
