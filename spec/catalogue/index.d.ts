@@ -9,10 +9,10 @@ export type JsonPath = Array<string | number>;
 export interface Located { node: any; path: JsonPath }
 /** The object shape a schema declares once `allOf` and `$ref` are merged in: each property where it is written. */
 export interface Shape { properties: Map<string, Located>; required: Set<string> }
-/** One `oneOf` entry: where it is written, and what it resolves to (null when the reference is broken). */
+/** One `anyOf`/`oneOf` entry: where it is written, and what it resolves to (null when the reference is broken). */
 export interface Member { entryPath: JsonPath; target: Located | null }
-/** A `oneOf`: a union of documented job types (discriminated on `job_type`) or a per-service union wrapping one. */
-export interface Union { node: Record<string, any>; path: JsonPath; members: Member[] }
+/** An `anyOf` or `oneOf`: a union of documented job types (discriminated on `job_type`) or a per-service union wrapping one. */
+export interface Union { node: Record<string, any>; path: JsonPath; keyword: "anyOf" | "oneOf"; members: Member[] }
 /** The jobs of a document, found by structure (for the Spectral rules). */
 export interface JobModel {
   /** Unions discriminated on `job_type`. */

@@ -35,9 +35,10 @@ export function jobModel(root) {
   /** @type {Located[]} */
   const unknownMembers = [];
   walkObjects(root, (node, path) => {
-    if (Array.isArray(node.oneOf)) {
-      const members = node.oneOf.map((entry, index) => ({ entryPath: [...path, "oneOf", index], target: deref(root, entry, [...path, "oneOf", index]) }));
-      unions.push({ node, path, members });
+    const keyword = Array.isArray(node.oneOf) ? "oneOf" : Array.isArray(node.anyOf) ? "anyOf" : null;
+    if (keyword !== null) {
+      const members = node[keyword].map((/** @type {unknown} */ entry, /** @type {number} */ index) => ({ entryPath: [...path, keyword, index], target: deref(root, entry, [...path, keyword, index]) }));
+      unions.push({ node, path, keyword, members });
     }
     if (node[UNKNOWN_MARKER] === true) unknownMembers.push({ node, path });
   });
@@ -71,6 +72,14 @@ export function jobOperations(root) {
   );
 }
 
+/** A schema with an `enum`: the schema itself, or the first member of its `anyOf`/`oneOf` that has one (an extensible enum). @type {(root: unknown, schema: Located | null) => Located | null} */
+export function enumSchemaOf(root, schema) {
+  if (schema === null || !isObject(schema.node) || Array.isArray(schema.node.enum)) return schema;
+  const keyword = Array.isArray(schema.node.anyOf) ? "anyOf" : "oneOf";
+  const members = (Array.isArray(schema.node[keyword]) ? schema.node[keyword] : []).map((/** @type {unknown} */ m, /** @type {number} */ i) => deref(root, m, [...schema.path, keyword, i]));
+  return members.find((/** @type {Located | null} */ m) => Array.isArray(m?.node?.enum)) ?? schema;
+}
+
 /** Which of the three error envelopes a body (or an envelope's required keys) is. @type {(body: Record<string, unknown>) => "nested" | "flat" | "gateway"} */
 const envelopeOf = (body) => (isObject(body.error) ? "nested" : "error_code" in body ? "gateway" : "flat");
 /** @type {(value: unknown) => string[]} */
@@ -88,7 +97,7 @@ const dotted = (path) => path.join(".");
  */
 export function readCatalogue(doc) {
   const model = jobModel(doc);
-  if (model.serviceUnions.length === 0) throw new SpecShapeError("components.schemas", "no oneOf that contains a union discriminated on job_type");
+  if (model.serviceUnions.length === 0) throw new SpecShapeError("components.schemas", "no anyOf or oneOf that contains a union discriminated on job_type");
   const operations = jobOperations(doc);
   const services = Object.fromEntries(model.serviceUnions.map((union) => {
     const service = serviceOf(doc, union, operations);
@@ -118,8 +127,8 @@ function serviceOf(doc, union, operations) {
   const unionSchema = schemaName(union.path);
   const label = unionSchema.replace(/Job$/, "").toUpperCase();
   const unknown = union.members.find(({ target }) => target?.node?.[UNKNOWN_MARKER] === true)?.target;
-  if (!unknown) throw new SpecShapeError(`${dotted(union.path)}.oneOf`, `no member marked ${UNKNOWN_MARKER}`);
-  const status = propertyOf(doc, unknown, "status");
+  if (!unknown) throw new SpecShapeError(`${dotted(union.path)}.${union.keyword}`, `no member marked ${UNKNOWN_MARKER}`);
+  const status = enumSchemaOf(doc, propertyOf(doc, unknown, "status"));
   const statuses = strings(isObject(status?.node) ? status.node.enum : undefined);
   if (status === null || statuses.length === 0) throw new SpecShapeError(`${dotted(unknown.path)}.properties.status`, "no status enum");
   const known = union.known.flatMap((k) => k.members.flatMap(({ target }) => (target === null ? [] : [target])));

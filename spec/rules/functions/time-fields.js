@@ -5,17 +5,17 @@ import { jobModel } from "../../catalogue/read-catalogue.js";
 
 /** @typedef {import("@stoplight/spectral-core").IFunctionResult} IFunctionResult */
 
-// What real servers send: a timestamp, "" while the job runs (EVS docs, terraform-provider-huaweicloud #1944),
-// null per the docs. And what they never send, to catch a schema that accepts anything.
+// What real servers send: a timestamp, "" while the job runs (EVS docs, terraform-provider-huaweicloud #1944).
+// And what they never send (no source shows a null time), to catch a schema that accepts anything.
 const SAMPLES = [
   { value: "2024-05-06T07:08:09Z", valid: true, what: "an ISO 8601 date-time such as 2024-05-06T07:08:09Z" },
   { value: "", valid: true, what: '"" (sent while the job runs)' },
-  { value: null, valid: true, what: "null" },
+  { value: null, valid: false, what: "null (no source sends it; leave the field out instead)" },
   { value: "yesterday", valid: false, what: 'a string that is not a date-time, such as "yesterday"' },
 ];
 
 /**
- * cloud-jobs-time-fields: the time fields of every job schema accept a date-time, `""` and `null`, and reject other
+ * cloud-jobs-time-fields: the time fields of every job schema accept a date-time and `""`, and reject `null` and other
  * strings. Checked by validating those samples against the field's schema (JSON Schema 2020-12, as OpenAPI 3.1 uses),
  * so any way of writing it passes; each problem is reported once, where the field's schema is defined.
  *

@@ -6,7 +6,7 @@ import { JOB_TYPE, UNKNOWN_MARKER, jobModel, knownJobTypes } from "../../catalog
 /** @typedef {import("../../catalogue/document.js").Located} Located */
 
 /**
- * cloud-jobs-unknown-job-member: the cloud adds job types without notice, so every per-service union (a `oneOf`
+ * cloud-jobs-unknown-job-member: the cloud adds job types without notice, so every per-service union (an `anyOf`
  * containing a discriminated known-job union) has exactly one member marked `x-cloud-jobs-unknown-job-type: true`
  * whose `job_type.not.enum` lists exactly the known job types: an unknown type then validates, and a known one
  * matches exactly one member. A marked schema that belongs to no such union is reported too.
@@ -23,7 +23,7 @@ export default createRulesetFunction(
       const name = schemaName(union.path);
       const unknown = union.members.flatMap(({ target }) => (target?.node?.[UNKNOWN_MARKER] === true ? [target] : []));
       if (unknown.length !== 1) {
-        results.push({ path: [...union.path, "oneOf"], message: `Job union ${name} MUST have exactly one member marked ${UNKNOWN_MARKER}: true (found ${unknown.length}).` });
+        results.push({ path: [...union.path, union.keyword], message: `Job union ${name} MUST have exactly one member marked ${UNKNOWN_MARKER}: true (found ${unknown.length}).` });
       }
       const expected = [...new Set(union.known.flatMap((known) => knownJobTypes(document, known)))];
       for (const member of unknown) {
@@ -46,7 +46,7 @@ export default createRulesetFunction(
     for (const member of model.unknownMembers.filter(({ node }) => !claimed.has(node))) {
       results.push({
         path: [...member.path, UNKNOWN_MARKER],
-        message: `Unknown-job schema ${schemaName(member.path)} MUST be a oneOf member of a job union beside a discriminated known-job union.`,
+        message: `Unknown-job schema ${schemaName(member.path)} MUST be a member of a job union beside a discriminated known-job union.`,
       });
     }
     return results;

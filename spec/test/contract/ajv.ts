@@ -26,8 +26,8 @@ export function validator(name: string): ValidateFunction {
   return fn;
 }
 
-/** Names of the members of a `oneOf` schema that accept `body`. */
+/** Names of the members of an `anyOf` or `oneOf` schema that accept `body`. */
 export function matchingMembers(unionName: string, body: unknown): string[] {
-  const members: { $ref: string }[] = jobSchemas.$defs[unionName].oneOf;
+  const members: { $ref: string }[] = jobSchemas.$defs[unionName].anyOf ?? jobSchemas.$defs[unionName].oneOf;
   return members.map((m) => m.$ref.split("/").pop()!).filter((name) => validator(name)(body));
 }
