@@ -10,6 +10,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import { deref, isObject, mediaTypesOf, operationsOf, shapeOf } from "../catalogue/document.js";
+import { jobModel } from "../catalogue/read-catalogue.js";
 
 /** @typedef {import("../catalogue/index.js").JsonPath} JsonPath */
 /** @typedef {{ pointer: string, breaks: "clients" | "servers" | "callers", change: string }} Breaking */
@@ -28,7 +29,7 @@ export function readContract(file) {
 /** A validator factory over one document: `validate(path)` checks a value against the schema at `path`. @param {Record<string, any>} doc */
 function validatorsOf(doc) {
   const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, inlineRefs: false, verbose: true });
-  addFormats.default ? addFormats.default(ajv) : addFormats(ajv);
+  (addFormats.default ?? addFormats)(ajv, { mode: "fast" });
   ajv.addSchema(doc, "doc");
   /** @type {Map<string, import("ajv").ValidateFunction>} */
   const cache = new Map();
@@ -80,12 +81,13 @@ function sampler(/** @type {Record<string, any>} */ doc, /** @type {ReturnType<t
       if (type === "integer" || type === "number") return [Math.max(s.minimum ?? 1, s.exclusiveMinimum + 1 || 1), ...(type === "number" ? [1.5] : [])];
       if (type === "string") {
         const examples = (s.examples ?? []).filter((/** @type {unknown} */ e) => typeof e === "string");
-        if (examples.length > 0) return examples;
         if (s.maxLength === 0) return [""];
         if (isObject(s.not) && Array.isArray(s.not.enum)) return ["unlistedValue"];
-        return [/** @type {Record<string, string>} */ (SAMPLE_STRINGS)[s.format] ?? "x".repeat(Math.max(1, s.minLength ?? 1))];
+        return [...examples, /** @type {Record<string, string>} */ (SAMPLE_STRINGS)[s.format] ?? "x".repeat(Math.max(1, s.minLength ?? 1))];
       }
-      if (type === "array") return [[], ...(s.items ? [samples(s.items, [...path, "items"], stack)].filter((items) => items.length > 0) : [])];
+      // An empty array, and one holding a spread of the item samples (the items are sampled in full where they are defined).
+      const items = s.items ? samples(s.items, [...path, "items"], stack) : [];
+      if (type === "array") return [[], ...(items.length > 0 ? [items.filter((_, i) => i % Math.ceil(items.length / 8) === 0)] : [])];
       if (type !== "object") return [];
       const shape = shapeOf(doc, { node: s, path });
       /** @type {Array<[string, unknown[]]>} */
@@ -101,85 +103,125 @@ function sampler(/** @type {Record<string, any>} */ doc, /** @type {ReturnType<t
       ];
     });
   };
-  return (/** @type {JsonPath} */ path) => samples(path.reduce((/** @type {any} */ n, key) => n?.[key], doc), path, []);
+  return (/** @type {JsonPath} */ path) => samples(path.reduce((/** @type {any} */ n, key) => n?.[key], doc), path, []).filter((value) => validate(path)(value));
 }
 const KEYWORDS = new Set(["$ref", "type", "enum", "const", "anyOf", "oneOf", "allOf", "not", "properties", "items", "additionalProperties", "pattern", "format", "minLength", "maxLength", "minimum", "maximum", "required"]);
 
-/** The most telling Ajv error for a rejected sample: the deepest one that is not a mere "no branch matched". @type {(errors: import("ajv").ErrorObject[]) => import("ajv").ErrorObject} */
+/** A schema as text without what does not change what it admits (descriptions, examples, extensions, discriminators). @param {unknown} schema */
+const meaning = (schema) => JSON.stringify(schema, (key, value) =>
+  (["description", "title", "$comment"].includes(key) && typeof value === "string") || ["examples", "example", "discriminator"].includes(key) || key.startsWith("x-") ? undefined : value);
+
+/**
+ * The most telling Ajv error for a rejected sample: the deepest specific one (a type, enum, required, pattern, …), unless
+ * the innermost union around it rejects at the same depth (then no alternative fits, and the union says so); a const or
+ * not alone only says which alternative it was not.
+ * @type {(errors: import("ajv").ErrorObject[]) => import("ajv").ErrorObject}
+ */
 function telling(errors) {
-  const specific = errors.filter(({ keyword }) => !["anyOf", "oneOf", "not", "const", "false schema"].includes(keyword));
-  const pool = specific.length > 0 ? specific : errors;
-  return pool.reduce((best, error) => (error.instancePath.split("/").length > best.instancePath.split("/").length ? error : best));
+  const depth = (/** @type {import("ajv").ErrorObject | undefined} */ e) => (e === undefined ? -1 : e.instancePath.split("/").length);
+  /** @type {(pool: import("ajv").ErrorObject[], outer?: boolean) => import("ajv").ErrorObject | undefined} */
+  const deepest = (pool, outer = false) => pool.reduce((/** @type {import("ajv").ErrorObject | undefined} */ best, e) => (depth(e) > depth(best) || (outer && depth(e) === depth(best)) ? e : best), undefined);
+  // Ajv reports a union after the unions inside it: at one depth, the last is the outermost.
+  const union = deepest(errors.filter(({ keyword }) => keyword === "anyOf" || keyword === "oneOf"), true);
+  const specific = deepest(errors.filter(({ keyword }) => !["anyOf", "oneOf", "not", "const", "false schema", "discriminator"].includes(keyword)));
+  return /** @type {import("ajv").ErrorObject} */ (specific !== undefined && depth(specific) > depth(union) ? specific : union ?? specific ?? errors[0]);
 }
 
 /**
- * Every breaking change from `base` to `head`, each once: first each component schema that changed, compared both ways
- * with everything it refers to (so a change is reported where it is written, and a rewired `$ref` shows in the schema
- * holding it), then each operation: parameters, security, responses and their inline body schemas.
+ * Every breaking change from `base` to `head`, each once. Verdicts are taken in context: response bodies and parameters
+ * are compared whole, both ways, so a change that every use still admits (a new value of an extensible enum, a new job
+ * type the unknown member already accepted) breaks nobody. Locations are taken where a change is written: each
+ * component schema that changed is compared on its own too, and its findings replace the whole-body one of the same
+ * audience. The rest is a structural walk: operations, parameters, security, response codes and media types.
  * @type {(base: Record<string, any>, head: Record<string, any>) => Breaking[]}
  */
 export function diffContracts(base, head) {
   const sides = { base: side(base), head: side(head) };
-  /** @type {Map<string, Breaking>} */
-  const found = new Map();
-  /** @type {(pointer: string, breaks: Breaking["breaks"], change: string) => void} */
-  const report = (at, breaks, change) => void (found.has(`${at} ${breaks}`) || found.set(`${at} ${breaks}`, { pointer: at, breaks, change }));
-  /** Reports the first sample of `from`'s schema at `fromPath` the other side's schema at `toPath` rejects; whether one did. @type {(from: "base" | "head", fromPath: JsonPath, toPath: JsonPath, breaks: Breaking["breaks"], what: string) => boolean} */
+  /** @type {Breaking[]} */
+  const found = [];
+  /** @type {Record<string, Breaking[]>} what the changed component schemas show, by audience */
+  const located = { clients: [], servers: [] };
+  /** @type {Record<string, Breaking[]>} what the whole bodies show, by audience */
+  const inContext = { clients: [], servers: [] };
+  /** The first sample of `from`'s schema at `fromPath` that the other side's schema at `toPath` rejects, as a finding. @type {(from: "base" | "head", fromPath: JsonPath, toPath: JsonPath, breaks: Breaking["breaks"], what: string) => Breaking[]} */
   const compare = (from, fromPath, toPath, breaks, what) => {
     const to = from === "base" ? "head" : "base";
     const check = sides[to].validate(toPath);
-    const value = sides[from].sample(fromPath).find((sample) => !check(sample));
-    if (value === undefined) return false;
-    check(value);
-    const error = telling(check.errors ?? []);
+    /** @type {Array<{ value: unknown, error: import("ajv").ErrorObject }>} */
+    const rejected = [];
+    for (const value of sides[from].sample(fromPath)) {
+      if (!check(value)) rejected.push({ value, error: telling(check.errors ?? []) });
+      if (rejected.length === 8) break;
+    }
+    // The shallowest rejection says it best (a changed field rather than the same field in a sub-job).
+    const first = rejected.sort((a, b) => a.error.instancePath.split("/").length - b.error.instancePath.split("/").length)[0];
+    if (first === undefined) return [];
+    const { value, error } = first;
     const where = sides[to].where.get(error.parentSchema);
-    const at = where ? pointer([...where, ...error.schemaPath.split("/").slice(-1)]) : pointer(toPath);
-    report(at, breaks, `${what}: ${to} rejects ${JSON.stringify(value).slice(0, 160)}, which ${from} admits${error.instancePath ? `, at ${error.instancePath}` : ""} (${to}: ${error.message})`);
-    return true;
+    const part = error.instancePath.split("/").slice(1).reduce((/** @type {any} */ v, key) => v?.[key], value);
+    return [{
+      pointer: where ? pointer([...where, ...error.schemaPath.split("/").slice(-1)]) : pointer(toPath),
+      breaks,
+      change: `${what}: ${to} rejects ${JSON.stringify(part)?.slice(0, 80)}${error.instancePath ? ` at ${error.instancePath}` : ""}, which ${from} admits (${to}: ${error.message})`,
+    }];
   };
-  /** Compares two schemas both ways: what clients (or callers) and servers no longer share. @type {(basePath: JsonPath, headPath: JsonPath, what: string, readers?: Breaking["breaks"]) => number} */
-  const both = (basePath, headPath, what, readers = "clients") =>
-    Number(compare("head", headPath, basePath, readers, what)) + Number(readers === "clients" && compare("base", basePath, headPath, "servers", what));
+  /** @type {(into: Record<string, Breaking[]>, basePath: JsonPath, headPath: JsonPath, what: string) => void} */
+  const both = (into, basePath, headPath, what) => {
+    into.clients?.push(...compare("head", headPath, basePath, "clients", what));
+    into.servers?.push(...compare("base", basePath, headPath, "servers", what));
+  };
   const schemas = { base: base.components?.schemas ?? {}, head: head.components?.schemas ?? {} };
   for (const name of Object.keys(schemas.base)) {
     const at = ["components", "schemas", name];
-    if (!(name in schemas.head)) report(pointer(at), "clients", `schema ${name} was removed (the published schemas and generated types name it)`);
-    else if (JSON.stringify(schemas.base[name]) !== JSON.stringify(schemas.head[name])) both(at, at, `schema ${name}`);
+    if (!(name in schemas.head)) found.push({ pointer: pointer(at), breaks: "clients", change: `schema ${name} was removed (the published schemas and generated types name it)` });
+    else if (meaning(schemas.base[name]) !== meaning(schemas.head[name])) both(located, at, at, `schema ${name}`);
+  }
+  // A job union of one service is a context of its own: the host tells the service, so its jobs are read as that union.
+  for (const { path } of jobModel(base).serviceUnions) {
+    if (path[0] === "components" && isObject(schemas.head[path[2] ?? ""])) both(inContext, path, path, `schema ${path[2]} (the jobs of one service)`);
   }
   for (const [key, old] of sides.base.operations) {
     const now = sides.head.operations.get(key);
-    if (now === undefined) { report(pointer(old.path), "callers", `operation ${key} was removed`); continue; }
+    /** @type {(at: JsonPath, breaks: Breaking["breaks"], change: string) => void} */
+    const report = (at, breaks, change) => void found.push({ pointer: pointer(at), breaks, change: `${key}: ${change}` });
+    if (now === undefined) { report(old.path, "callers", "the operation was removed"); continue; }
     const params = { base: parametersOf(base, old), head: parametersOf(head, now) };
     for (const [name, was] of params.base) {
       const is = params.head.get(name);
-      if (is === undefined) report(pointer(was.path), "callers", `${key}: parameter ${name} was removed`);
-      else if (isObject(was.node.schema) && isObject(is.node.schema)) compare("base", [...was.path, "schema"], [...is.path, "schema"], "callers", `${key}: parameter ${name}`);
+      if (is === undefined) report(was.path, "callers", `parameter ${name} was removed`);
+      else if (isObject(was.node.schema) && isObject(is.node.schema)) found.push(...compare("base", [...was.path, "schema"], [...is.path, "schema"], "callers", `${key}: parameter ${name}`));
     }
     for (const [name, is] of params.head) {
-      if (is.node.required === true && params.base.get(name)?.node.required !== true) report(pointer(is.path), "callers", `${key}: parameter ${name} is now required`);
+      if (is.node.required === true && params.base.get(name)?.node.required !== true) report(is.path, "callers", `parameter ${name} is now required`);
     }
     const security = { base: securityOf(base, old.node), head: securityOf(head, now.node) };
-    for (const requirement of security.base) {
-      if (!security.head.includes(requirement)) report(pointer(now.path), "callers", `${key}: security ${requirement || "none"} is no longer accepted`);
-    }
+    for (const requirement of security.base) if (!security.head.includes(requirement)) report(now.path, "callers", `security ${requirement || "none"} is no longer accepted`);
     const responses = { base: new Map(old.responses.map((r) => [r.status, r])), head: new Map(now.responses.map((r) => [r.status, r])) };
     for (const [status, was] of responses.base) {
       const is = responses.head.get(status);
-      if (is === undefined) { report(pointer(was.path), "servers", `${key}: response ${status} was removed`); continue; }
+      if (is === undefined) { report(was.path, "servers", `response ${status} was removed`); continue; }
       const media = { base: mediaTypesOf(base, was, /./), head: new Map(mediaTypesOf(head, is, /./).map((m) => [m.path.at(-1), m])) };
       for (const mediaType of media.base) {
         const type = String(mediaType.path.at(-1));
         const now = media.head.get(type);
-        if (now === undefined) report(pointer(mediaType.path), "servers", `${key}: ${status} ${type} was removed`);
-        // Named schemas were compared above; what is written inline here is compared here.
-        else if (isObject(mediaType.node.schema) && isObject(now.node.schema) && JSON.stringify(mediaType.node.schema) !== JSON.stringify(now.node.schema)) both([...mediaType.path, "schema"], [...now.path, "schema"], `${key}: ${status} response body`);
+        if (now === undefined) report(mediaType.path, "servers", `${status} ${type} was removed`);
+        else if (isObject(mediaType.node.schema) && isObject(now.node.schema)) both(inContext, [...mediaType.path, "schema"], [...now.path, "schema"], `${key}: ${status} ${type} body`);
       }
     }
-    for (const [status, is] of responses.head) {
-      if (!responses.base.has(status) && /^2/.test(status)) report(pointer(is.path), "clients", `${key}: new success response ${status}`);
-    }
+    for (const [status, is] of responses.head) if (!responses.base.has(status) && /^2/.test(status)) report(is.path, "clients", `new success response ${status}`);
   }
-  return [...found.values()];
+  for (const audience of ["clients", "servers"]) {
+    if (inContext[audience]?.length) found.push(...(located[audience]?.length ? located[audience] : inContext[audience]) ?? []);
+  }
+  // Each place once, told by the schema it is written in when that schema was compared itself.
+  const own = (/** @type {Breaking} */ c) => c.pointer.startsWith(`/components/schemas/${/^schema (\S+):/.exec(c.change)?.[1]}/`);
+  /** @type {Map<string, Breaking>} */
+  const unique = new Map();
+  for (const change of found) {
+    const key = `${change.pointer} ${change.breaks}`, seen = unique.get(key);
+    if (seen === undefined || (own(change) && !own(seen))) unique.set(key, change);
+  }
+  return [...unique.values()];
 }
 
 /** A contract side: its operations by `METHOD /path`, a validator and a sampler. @param {Record<string, any>} doc */
