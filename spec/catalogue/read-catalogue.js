@@ -244,7 +244,12 @@ function errorsOf(doc, operations, labels) {
     const named = texts.map((t) => new Set([...t.matchAll(word)].map((m) => m[1]))).find((found) => found.size > 0);
     return labels.filter((l) => named?.has(l) ?? true).map((l) => l.toLowerCase());
   };
-  return operations.flatMap(({ responses }) => responses.filter(({ status }) => /^[45]\d\d$/.test(status))).map((response) => {
+  const model = jobModel(doc);
+  const jobNodes = new Set([...model.knownUnions, ...model.jobSchemas].map(({ node }) => node));
+  /** An error response: a 4xx or 5xx, or a 2xx whose body is not a job (ECS answers flow control with 202 Common.0024). @type {(response: Located & { status: string }) => boolean} */
+  const isError = (response) => /^[45]\d\d$/.test(response.status) || (/^2\d\d$/.test(response.status) &&
+    !mediaTypesOf(doc, response).some(({ node, path }) => reachesAny(doc, { node: node.schema, path: [...path, "schema"] }, jobNodes)));
+  return operations.flatMap(({ responses }) => responses.filter(isError)).map((response) => {
     const { node } = response;
     const json = mediaTypesOf(doc, response)[0];
     const html = mediaTypesOf(doc, response, /^text\/html/)[0]?.node.example;

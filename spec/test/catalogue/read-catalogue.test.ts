@@ -52,8 +52,11 @@ describe("the catalogue of our contract", () => {
   });
 
   it("lists the error responses with their codes, envelopes, services, retryability and throttling codes", () => {
-    expect(catalogue.retryableStatuses).toEqual([429, 502, 503, 504]);
-    expect(catalogue.throttlingCodes).toEqual(["Common.1503", "Common.0024", "APIGW.0308"]);
+    // 202 is ECS's flow-control answer (Common.0024): a success status whose body is an error, not a job.
+    expect(catalogue.retryableStatuses).toEqual([202, 429, 502, 503, 504]);
+    expect(catalogue.throttlingCodes).toEqual(["Common.0024", "Common.1503", "APIGW.0308"]);
+    expect(catalogue.errors.find(({ status }) => status === 202)).toMatchObject({ name: "FlowLimitAccepted", throttlingCodes: ["Common.0024"] });
+    expect(catalogue.errors.map(({ status }) => status)).not.toContain(200);
     const badRequest = catalogue.errors.find(({ status }) => status === 400);
     expect(badRequest).toMatchObject({ name: "BadRequest", retryable: false });
     expect(badRequest?.examples.find(({ name }) => name === "common0011Vbs")).toMatchObject({ envelope: "nested", code: "common.0011", services: ["vbs"] });

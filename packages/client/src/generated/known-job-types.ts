@@ -25,7 +25,7 @@ export const JOB_STATUSES = {
 } as const;
 
 /** HTTP statuses of the error responses marked `x-cloud-jobs-retryable: true`. */
-export const RETRYABLE_STATUSES = [429,502,503,504] as const;
+export const RETRYABLE_STATUSES = [202,429,502,503,504] as const;
 
 /** Error codes that mean "throttled" whatever the status (`x-cloud-jobs-throttling-codes`); compare case-insensitively. */
-export const THROTTLING_ERROR_CODES = ["Common.1503","Common.0024","APIGW.0308"] as const;
+export const THROTTLING_ERROR_CODES = ["Common.0024","Common.1503","APIGW.0308"] as const;

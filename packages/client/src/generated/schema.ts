@@ -16,7 +16,7 @@ export type paths = {
          * Query a job
          * @description Returns the status of an asynchronous job — or of one of its sub-jobs — of ECS, BMS, EVS or VBS. The path is the same on all four services; only the host differs (pick it with the `service` server variable).
          *
-         *     Poll until `status` is `SUCCESS` or `FAIL`. Huawei Cloud adds non-terminal statuses (`PENDING_PAYMENT` on ECS and BMS, `WAITING_EXECUTE` and `LISTENING` on EVS). Huawei Cloud deletes finished jobs after one day, after which the id answers `400 Common.0011`.
+         *     Poll until `status` is `SUCCESS` or `FAIL`. Huawei Cloud adds non-terminal statuses (`PENDING_PAYMENT` on ECS and BMS, `WAITING_EXECUTE` and `LISTENING` on EVS), and any status no source lists (`UnlistedJobStatus`) means the job has not finished either. Flow control may answer `202` with the error `Common.0024` instead of a job. Huawei Cloud deletes finished jobs after one day, after which the id answers `400 Common.0011`.
          *
          *     The services call the same thing "task" (the older OTC ECS reference, the BMS references) or "job" (current ECS and VBS references); SDK operation names are `ShowJob` (ECS, EVS) and `ShowJobInfos` (BMS). No query parameters, no request body.
          */
@@ -48,16 +48,77 @@ export type components = {
          */
         JobId: string;
         /**
+         * ApiError
+         * @description The error object inside the nested envelope (ECS `responses_jobs.rst` adds optional `details`).
+         */
+        ApiError: {
+            /** @description Error code, e.g. `Common.0011`, `EVS.5404`, `common.0011` (VBS writes it in lower case). */
+            code: string;
+            /** @description Error message. */
+            message: string;
+            /** @description Further errors (ECS). */
+            details?: {
+                /** @description Error code. */
+                code?: string;
+                /** @description Error message. */
+                message?: string;
+            }[];
+        };
+        /**
+         * NestedErrorBody
+         * @description Nested envelope `{"error": {"code", "message"}}`: the EVS and VBS reference examples, the BMS/ECS task-response pages, and a real OTC ECS error (terraform-provider-opentelekomcloud #1606).
+         */
+        NestedErrorBody: {
+            error: components["schemas"]["ApiError"];
+        };
+        /**
+         * FlatErrorBody
+         * @description Flat envelope `{"code", "message"}`: the ECS, BMS and VBS job references list `code` and `message` as top-level response fields.
+         */
+        FlatErrorBody: {
+            /** @description Error code. */
+            code: string;
+            /** @description Error message. */
+            message: string;
+        };
+        /**
+         * GatewayErrorBody
+         * @description API Gateway envelope of Huawei Cloud (`APIGW.0301` authentication, `APIGW.0101` API not found, `APIGW.0308` throttling). Seen in third-party fixtures; not in the OTC job references. huaweicloud-sdk-go-v3 `core/sdkerr/errors.go` parses it first.
+         */
+        GatewayErrorBody: {
+            /** @description Gateway error code, e.g. `APIGW.0301`. */
+            error_code: string;
+            /** @description Error message. */
+            error_msg: string;
+            /** @description Request id, as in the `X-Request-Id` header. */
+            request_id?: string;
+            /** @description Encoded reason of an authorization failure (parsed by huaweicloud-sdk-go-v3). */
+            encoded_authorization_message?: string;
+        };
+        /**
+         * ErrorResponse
+         * @description An error body, in whichever of the three envelopes the server uses. The sources disagree on the envelope (disagreement 1), so all three are accepted, as huaweicloud-sdk-go-v3 does: gateway `error_code`+`error_msg`, else top-level `code`+`message`, else one level down (`error`).
+         */
+        ErrorResponse: components["schemas"]["NestedErrorBody"] | components["schemas"]["FlatErrorBody"] | components["schemas"]["GatewayErrorBody"];
+        /**
          * EcsJobStatus
-         * @description Status of an ECS (Elastic Cloud Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an ECS (Elastic Cloud Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal. Any other status validates as `UnlistedJobStatus` and means "not finished".
          * @enum {string}
          */
         EcsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "PENDING_PAYMENT";
         /**
+         * UnlistedJobStatus
+         * @description A status that no source lists for the job's service. The clouds add statuses without notice (Huawei Cloud added `WAITING_EXECUTE` and `LISTENING` for EVS in 2025; the SDK enums accept any string), so such a job still validates and reaches the user.
+         *
+         *     It means the job has not finished: only `SUCCESS` and `FAIL` are terminal, so a waiter keeps polling (until its own timeout) and shows the status as it is. Each service's documented statuses (`EcsJobStatus`, `BmsJobStatus`, `EvsJobStatus`, `VbsJobStatus`) are listed beside it, marked `x-cloud-jobs-enum: extensible`.
+         * @example QUEUED
+         */
+        UnlistedJobStatus: string;
+        /**
          * EcsJob
          * @description A job of ECS (`ecs.{region}.otc.t-systems.com`, `ecs.{region}.myhuaweicloud.com`; SDK operation `ShowJob`). Sub-jobs are in `entities.sub_jobs`, with `entities.sub_jobs_total`; sub-job entities may carry `errorcode_message`.
          *
-         *     Either a job of a documented type (`EcsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`EcsUnknownJob`). Exactly one of the two matches any valid body: the unknown member's `job_type` excludes every known value.
+         *     Either a job of a documented type (`EcsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`EcsUnknownJob`). Exactly one of the two matches any valid body (the unknown member's `job_type` excludes every known value), yet the union is an `anyOf`, known member first: generators that pick the first matching `oneOf` class (openapi-generator's Java and Python wrappers) need no `not` to decide.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -110,11 +171,11 @@ export type components = {
          * JobTime
          * @description A job timestamp: ISO 8601 in UTC with milliseconds and `Z` (e.g. `2016-04-25T20:04:34.604Z`; the EVS reference gives the format `YYYY-MM-DDTHH:MM:SS.SSS'Z'`).
          *
-         *     While a job runs, real servers send `end_time: ""` (EVS reference example, huaweicloud-sdk-java fixtures, terraform-provider-huaweicloud issue #1944), and some documents describe `null`; all three forms are accepted. Clients should read `""` and `null` as "not yet".
+         *     While a job runs, real servers send `end_time: ""` (EVS reference example, huaweicloud-sdk-java fixtures, terraform-provider-huaweicloud issue #1944); clients should read `""` as "not yet". No source shows a `null` time, so `null` is not accepted (a field may still be left out).
          * @example 2016-04-25T20:04:34.604Z
          * @example
          */
-        JobTime: string | null;
+        JobTime: string;
         /**
          * JobErrorCode
          * @description The error code of a failed job, e.g. `Ecs.0204`, `BMS.3019`, `VolumeBackup.0064`. The references say it is `null` unless the job failed; a real RUNNING ECS response omits the key altogether (terraform-provider-huaweicloud #1944). Absent, `null` and a string are all accepted.
@@ -170,7 +231,7 @@ export type components = {
          *     }
          */
         EcsCreateServerJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -220,7 +281,7 @@ export type components = {
          *     }
          */
         EcsCreateSingleServerJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsSubJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -252,7 +313,7 @@ export type components = {
          *     }
          */
         EcsResizeServerJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -284,7 +345,7 @@ export type components = {
          *     }
          */
         EcsChangeOSJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -316,7 +377,7 @@ export type components = {
          *     }
          */
         EcsReInitOsJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -348,7 +409,7 @@ export type components = {
          *     }
          */
         EcsAttachVolumeJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -380,7 +441,7 @@ export type components = {
          *     }
          */
         EcsDetachVolumeJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -412,7 +473,7 @@ export type components = {
          *     }
          */
         EcsDeleteVMsJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -473,7 +534,7 @@ export type components = {
          *     }
          */
         EcsUnknownJob: {
-            status: components["schemas"]["EcsJobStatus"];
+            status: components["schemas"]["EcsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EcsUnknownJobEntities"];
             job_id: components["schemas"]["JobId"];
             /** @description A job type that no document lists for ECS. The cloud adds job types without notice (the Huawei Cloud references call their lists partial), so such a job still validates and reaches the user. */
@@ -487,7 +548,7 @@ export type components = {
         };
         /**
          * BmsJobStatus
-         * @description Status of a BMS (Bare Metal Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of a BMS (Bare Metal Server) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds PENDING_PAYMENT (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal. Any other status validates as `UnlistedJobStatus` and means "not finished".
          * @enum {string}
          */
         BmsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "PENDING_PAYMENT";
@@ -495,7 +556,7 @@ export type components = {
          * BmsJob
          * @description A job of BMS (`bms.eu-de.otc.t-systems.com` — the OTC catalog lists eu-de only — and `bms.{region}.myhuaweicloud.com`; SDK operation `ShowJobInfos`). Sub-jobs are in `entities.sub_jobs`, with `entities.sub_jobs_total`.
          *
-         *     Either a job of a documented type (`BmsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`BmsUnknownJob`). Exactly one of the two matches any valid body: the unknown member's `job_type` excludes every known value.
+         *     Either a job of a documented type (`BmsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`BmsUnknownJob`). Exactly one of the two matches any valid body (the unknown member's `job_type` excludes every known value), yet the union is an `anyOf`, known member first: generators that pick the first matching `oneOf` class (openapi-generator's Java and Python wrappers) need no `not` to decide.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -565,7 +626,7 @@ export type components = {
          *     }
          */
         BmsBaremetalBatchCreateJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -611,7 +672,7 @@ export type components = {
          *     }
          */
         BmsBaremetalBatchOperateJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -644,7 +705,7 @@ export type components = {
          *     }
          */
         BmsBaremetalAttachVolumeJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -677,7 +738,7 @@ export type components = {
          *     }
          */
         BmsBaremetalDetachVolumeJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -710,7 +771,7 @@ export type components = {
          *     }
          */
         BmsBaremetalVolumeBootReinstallOsJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -743,7 +804,7 @@ export type components = {
          *     }
          */
         BmsBaremetalReinstallOsJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -776,7 +837,7 @@ export type components = {
          *     }
          */
         BmsBaremetalChangeOsVolumeBootJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -809,7 +870,7 @@ export type components = {
          *     }
          */
         BmsBaremetalChangeOsLocalDiskJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -855,7 +916,7 @@ export type components = {
          *     }
          */
         BmsBaremetalBatchAttachVolumeJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -903,7 +964,7 @@ export type components = {
          *     }
          */
         BmsBaremetalSingleCreateJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsSubJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -935,7 +996,7 @@ export type components = {
          *     }
          */
         BmsBaremetalSingleOperateJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsSubJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -967,7 +1028,7 @@ export type components = {
          *     }
          */
         BmsBaremetalAttachSingleVolumeJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsSubJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1026,7 +1087,7 @@ export type components = {
          *     }
          */
         BmsUnknownJob: {
-            status: components["schemas"]["BmsJobStatus"];
+            status: components["schemas"]["BmsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["BmsUnknownJobEntities"];
             job_id: components["schemas"]["JobId"];
             /** @description A job type that no document lists for BMS. The cloud adds job types without notice (the Huawei Cloud references call their lists partial), so such a job still validates and reaches the user. */
@@ -1040,7 +1101,7 @@ export type components = {
         };
         /**
          * EvsJobStatus
-         * @description Status of an EVS (Elastic Volume Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal.
+         * @description Status of an EVS (Elastic Volume Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; Huawei Cloud adds WAITING_EXECUTE and LISTENING (not documented by Open Telekom Cloud; the SDK enums still list four values but accept any string). Only SUCCESS and FAIL are terminal. Any other status validates as `UnlistedJobStatus` and means "not finished".
          * @enum {string}
          */
         EvsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL" | "WAITING_EXECUTE" | "LISTENING";
@@ -1062,23 +1123,6 @@ export type components = {
             volume_type?: string;
         };
         /**
-         * ApiError
-         * @description The error object inside the nested envelope (ECS `responses_jobs.rst` adds optional `details`).
-         */
-        ApiError: {
-            /** @description Error code, e.g. `Common.0011`, `EVS.5404`, `common.0011` (VBS writes it in lower case). */
-            code: string;
-            /** @description Error message. */
-            message: string;
-            /** @description Further errors (ECS). */
-            details?: {
-                /** @description Error code. */
-                code?: string;
-                /** @description Error message. */
-                message?: string;
-            }[];
-        };
-        /**
          * createVolume
          * @description EVS (Elastic Volume Service) job `createVolume`. Creates one disk; also the sub-job of `batchCreateVolume`.
          * @example {
@@ -1098,7 +1142,7 @@ export type components = {
          *     }
          */
         EvsCreateVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsVolumeJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1117,7 +1161,7 @@ export type components = {
          * EvsJob
          * @description A job of EVS (`evs.{region}.otc.t-systems.com`, `evs.{region}.myhuaweicloud.com`; SDK operation `ShowJob`). Batch jobs carry their sub-jobs in `entities.sub_jobs`; EVS never sends `sub_jobs_total`. huaweicloud-sdk-go-v3 declares all eight fields of an EVS sub-job required; every other source leaves them optional, and real RUNNING bodies omit `error_code`/`fail_reason`, so only `job_id`, `job_type` and `status` are required here too.
          *
-         *     Either a job of a documented type (`EvsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`EvsUnknownJob`). Exactly one of the two matches any valid body: the unknown member's `job_type` excludes every known value.
+         *     Either a job of a documented type (`EvsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`EvsUnknownJob`). Exactly one of the two matches any valid body (the unknown member's `job_type` excludes every known value), yet the union is an `anyOf`, known member first: generators that pick the first matching `oneOf` class (openapi-generator's Java and Python wrappers) need no `not` to decide.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -1213,7 +1257,7 @@ export type components = {
          *     }
          */
         EvsBatchCreateVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsBatchJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1248,7 +1292,7 @@ export type components = {
          *     }
          */
         EvsDeleteVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsVolumeJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1283,7 +1327,7 @@ export type components = {
          *     }
          */
         EvsExtendVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsVolumeJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1346,7 +1390,7 @@ export type components = {
          *     }
          */
         EvsBulkDeleteVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsBatchJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1381,7 +1425,7 @@ export type components = {
          *     }
          */
         EvsDeleteSingleVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsVolumeJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1416,7 +1460,7 @@ export type components = {
          *     }
          */
         EvsRetypeVolumeJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsVolumeJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1474,7 +1518,7 @@ export type components = {
          *     }
          */
         EvsUnknownJob: {
-            status: components["schemas"]["EvsJobStatus"];
+            status: components["schemas"]["EvsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["EvsUnknownJobEntities"];
             job_id: components["schemas"]["JobId"];
             /** @description A job type that no document lists for EVS. The cloud adds job types without notice (the Huawei Cloud references call their lists partial), so such a job still validates and reaches the user. */
@@ -1488,7 +1532,7 @@ export type components = {
         };
         /**
          * VbsJobStatus
-         * @description Status of a VBS (Volume Backup Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; no source adds another VBS status. Only SUCCESS and FAIL are terminal.
+         * @description Status of a VBS (Volume Backup Service) job or sub-job. Every API reference documents INIT, RUNNING, SUCCESS and FAIL; no source adds another VBS status. Only SUCCESS and FAIL are terminal. Any other status validates as `UnlistedJobStatus` and means "not finished".
          * @enum {string}
          */
         VbsJobStatus: "INIT" | "RUNNING" | "SUCCESS" | "FAIL";
@@ -1512,7 +1556,7 @@ export type components = {
          * VbsJob
          * @description A job of VBS (`vbs.eu-de.otc.t-systems.com`; the job API is under `/v1/` although VBS itself is `/v2/`). Sub-jobs live at the top level (`sub_jobs`), not in `entities`, which is a `map<string, string>`. The reference example prints `begin_time` 8 hours ahead of the time encoded in its own job id (a UTC+8 local time with `Z`); clients should not rely on VBS times being exact UTC.
          *
-         *     Either a job of a documented type (`VbsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`VbsUnknownJob`). Exactly one of the two matches any valid body: the unknown member's `job_type` excludes every known value.
+         *     Either a job of a documented type (`VbsKnownJob`, discriminated on `job_type`) or one of a type no document lists (`VbsUnknownJob`). Exactly one of the two matches any valid body (the unknown member's `job_type` excludes every known value), yet the union is an `anyOf`, known member first: generators that pick the first matching `oneOf` class (openapi-generator's Java and Python wrappers) need no `not` to decide.
          * @example {
          *       "status": "SUCCESS",
          *       "entities": {
@@ -1550,7 +1594,7 @@ export type components = {
          *     }
          */
         VbsBksCreateBackupJob: {
-            status: components["schemas"]["VbsJobStatus"];
+            status: components["schemas"]["VbsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["VbsCreateBackupEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1592,7 +1636,7 @@ export type components = {
          *     }
          */
         VbsBksRestoreBackupJob: {
-            status: components["schemas"]["VbsJobStatus"];
+            status: components["schemas"]["VbsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["VbsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /**
@@ -1631,7 +1675,7 @@ export type components = {
          *     }
          */
         VbsUnknownJob: {
-            status: components["schemas"]["VbsJobStatus"];
+            status: components["schemas"]["VbsJobStatus"] | components["schemas"]["UnlistedJobStatus"];
             entities?: components["schemas"]["VbsJobEntities"];
             job_id: components["schemas"]["JobId"];
             /** @description A job type that no document lists for VBS. The cloud adds job types without notice (the Huawei Cloud references call their lists partial), so such a job still validates and reaches the user. */
@@ -1650,44 +1694,28 @@ export type components = {
          * @description A job of any of the four services. The service is known from the host the request went to, not from the body, and one body can be valid for several services (an ECS job has a job type that is "unknown" to EVS, for example), so this is `anyOf`, not `oneOf`. Validate against `EcsJob`, `BmsJob`, `EvsJob` or `VbsJob` when you know the service.
          */
         Job: components["schemas"]["EcsJob"] | components["schemas"]["BmsJob"] | components["schemas"]["EvsJob"] | components["schemas"]["VbsJob"];
-        /**
-         * NestedErrorBody
-         * @description Nested envelope `{"error": {"code", "message"}}`: the EVS and VBS reference examples, the BMS/ECS task-response pages, and a real OTC ECS error (terraform-provider-opentelekomcloud #1606).
-         */
-        NestedErrorBody: {
-            error: components["schemas"]["ApiError"];
-        };
-        /**
-         * FlatErrorBody
-         * @description Flat envelope `{"code", "message"}`: the ECS, BMS and VBS job references list `code` and `message` as top-level response fields.
-         */
-        FlatErrorBody: {
-            /** @description Error code. */
-            code: string;
-            /** @description Error message. */
-            message: string;
-        };
-        /**
-         * GatewayErrorBody
-         * @description API Gateway envelope of Huawei Cloud (`APIGW.0301` authentication, `APIGW.0101` API not found, `APIGW.0308` throttling). Seen in third-party fixtures; not in the OTC job references. huaweicloud-sdk-go-v3 `core/sdkerr/errors.go` parses it first.
-         */
-        GatewayErrorBody: {
-            /** @description Gateway error code, e.g. `APIGW.0301`. */
-            error_code: string;
-            /** @description Error message. */
-            error_msg: string;
-            /** @description Request id, as in the `X-Request-Id` header. */
-            request_id?: string;
-            /** @description Encoded reason of an authorization failure (parsed by huaweicloud-sdk-go-v3). */
-            encoded_authorization_message?: string;
-        };
-        /**
-         * ErrorResponse
-         * @description An error body, in whichever of the three envelopes the server uses. The sources disagree on the envelope (disagreement 1), so all three are accepted, as huaweicloud-sdk-go-v3 does: gateway `error_code`+`error_msg`, else top-level `code`+`message`, else one level down (`error`).
-         */
-        ErrorResponse: components["schemas"]["NestedErrorBody"] | components["schemas"]["FlatErrorBody"] | components["schemas"]["GatewayErrorBody"];
     };
     responses: {
+        /** @description Any other status the services list in their general tables (300, 406, 407, …): the same error body. Clients should treat an undocumented status by its class (4xx, 5xx). */
+        UnexpectedError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Flow control answered with a success status: ECS documents `Common.0024` "Flow limit exceeded." as 202. The body is an error, not a job: treat it like a 429 and retry later. */
+        FlowLimitAccepted: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Bad request. An unknown, expired or empty job id is `400 Common.0011` (`common.0011` on VBS), not 404; also a project mismatch (`Common.0018`) and, on EVS and BMS, an invalid token (`Common.0013`, `BMS.0032`). */
         BadRequest: {
             headers: {
@@ -1728,6 +1756,36 @@ export type components = {
                 "application/json": components["schemas"]["ErrorResponse"];
             };
         };
+        /** @description Method not allowed (documented in the ECS general status table and the VBS and BMS status tables; only GET exists here). No source documents a code or body; the example is the references' placeholder error body. */
+        MethodNotAllowed: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Request timeout (documented in the ECS general status table and the VBS and BMS status tables). No source documents a code or body; the example is the references' placeholder error body. */
+        RequestTimeout: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Conflict (documented in the ECS general status table and the VBS and BMS status tables). No source documents a code or body for the job query; the example is the references' placeholder error body. */
+        Conflict: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
         /** @description Flow control (`Common.1503`; `APIGW.0308` at the Huawei Cloud gateway). ECS also documents `Common.0024` "Flow limit exceeded." with status 202. Retry after `Retry-After` if present, else with backoff. */
         TooManyRequests: {
             headers: {
@@ -1741,6 +1799,16 @@ export type components = {
         };
         /** @description A server error (`Common.0001`, `EVS.5500`, `EVS.2029`–`EVS.2031`). Not retried by default: it is not known to be transient. */
         InternalServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["XRequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description Not implemented (documented in the ECS general status table and the VBS and BMS status tables). No source documents a code or body for the job query; the example is the references' placeholder error body. */
+        NotImplemented: {
             headers: {
                 "X-Request-Id": components["headers"]["XRequestId"];
                 [name: string]: unknown;
@@ -1798,6 +1866,18 @@ export type components = {
          * @example 2c9eb2c5544cbf6101544f0602af2b4f
          */
         JobIdParam: components["schemas"]["JobId"];
+        /**
+         * @description With AK/SK signing (`AkSkSignature`): the signing time in UTC, `YYYYMMDDTHHMMSSZ`, and always a signed header. Not sent with a token.
+         * @example 20240102T030405Z
+         */
+        XSdkDateHeader: string;
+        /**
+         * @description With AK/SK signing (`AkSkSignature`), the Huawei Cloud SDKs send the project id of the path here too, and sign it; the gophertelekomcloud SDK adds it after signing, unsigned.
+         * @example bbf1946d374b44a0a2a95533562ba954
+         */
+        XProjectIdHeader: components["schemas"]["ProjectId"];
+        /** @description With AK/SK signing (`AkSkSignature`) and temporary credentials, the security token that goes with them; signed by the Huawei Cloud SDKs. */
+        XSecurityTokenHeader: string;
     };
     requestBodies: never;
     headers: {
@@ -1819,7 +1899,20 @@ export interface operations {
     showJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description With AK/SK signing (`AkSkSignature`): the signing time in UTC, `YYYYMMDDTHHMMSSZ`, and always a signed header. Not sent with a token.
+                 * @example 20240102T030405Z
+                 */
+                "X-Sdk-Date"?: components["parameters"]["XSdkDateHeader"];
+                /**
+                 * @description With AK/SK signing (`AkSkSignature`), the Huawei Cloud SDKs send the project id of the path here too, and sign it; the gophertelekomcloud SDK adds it after signing, unsigned.
+                 * @example bbf1946d374b44a0a2a95533562ba954
+                 */
+                "X-Project-Id"?: components["parameters"]["XProjectIdHeader"];
+                /** @description With AK/SK signing (`AkSkSignature`) and temporary credentials, the security token that goes with them; signed by the Huawei Cloud SDKs. */
+                "X-Security-Token"?: components["parameters"]["XSecurityTokenHeader"];
+            };
             path: {
                 /**
                  * @description The project id (32 lower-case hex). With AK/SK signing, send the same value in `X-Project-Id`.
@@ -1846,15 +1939,21 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
+            202: components["responses"]["FlowLimitAccepted"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+            501: components["responses"]["NotImplemented"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+            default: components["responses"]["UnexpectedError"];
         };
     };
 }
