@@ -1,9 +1,8 @@
-import type { ServiceName } from "./service.js";
+// Every error the package throws, and the one place that turns an HTTP answer into a `JobsApiError`.
+import type { JobLike, ServiceName } from "./jobs.js";
+import type { WaitState } from "./wait.js";
 
-/**
- * `code` of a `JobsApiError` raised by the client itself rather than taken
- * from the API's error body.
- */
+/** `code` of a `JobsApiError` raised by the client itself rather than taken from the API's error body. */
 export type ClientErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "INVALID_RESPONSE" | `HTTP_${number}`;
 
 /** What a `JobsApiError` is built from. */
@@ -17,6 +16,11 @@ export interface JobsApiErrorInit {
   readonly retryAfterMs?: number | undefined;
   readonly body?: unknown;
   readonly cause?: unknown;
+}
+
+/** The plain object `toJSON` returns: `keys`, in this order, read off the error. */
+function errorJson(error: object, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, (error as Record<string, unknown>)[key]]));
 }
 
 /**
@@ -34,43 +38,33 @@ export interface JobsApiErrorInit {
 export class JobsApiError extends Error {
   override readonly name = "JobsApiError";
   /** HTTP status; `undefined` for network errors and timeouts. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** The API's code (e.g. `Common.0011`, `APIGW.0301`) or a `ClientErrorCode`. */
-  readonly code: string;
+  declare readonly code: string;
   /** Service that answered (or was asked). */
-  readonly service: ServiceName;
+  declare readonly service: ServiceName;
   /** `X-Request-Id` response header, or `request_id` of a gateway error body. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** True when sending the same request again may succeed (429, 502, 503, 504, throttling codes, network, timeout). */
-  readonly retryable: boolean;
+  declare readonly retryable: boolean;
   /** Delay the server asked for in `Retry-After`, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
   /** Parsed error body (JSON value, or text cut to 2 KB), credentials redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(init: JobsApiErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.status = init.status;
-    this.code = init.code;
-    this.service = init.service;
-    this.requestId = init.requestId;
-    this.retryable = init.retryable;
-    this.retryAfterMs = init.retryAfterMs;
-    this.body = init.body;
+  constructor({ message, cause, ...fields }: JobsApiErrorInit) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { requestId: undefined, retryAfterMs: undefined, body: undefined }, fields);
   }
 
   /** Plain-data view for logs: `JSON.stringify(error)` shows the fields, not `{}`. */
   toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : this.cause;
-    const { name, code, message, status, service, requestId, retryable, retryAfterMs, body } = this;
-    return { name, code, message, status, service, requestId, retryable, retryAfterMs, body, cause };
+    return { ...errorJson(this, ["name", "code", "message", "status", "service", "requestId", "retryable", "retryAfterMs", "body"]), cause };
   }
 }
 
-/**
- * A caller-supplied value was rejected before anything was sent (a job id
- * with `../`, an empty project id, a missing secret key, …).
- */
+/** A caller-supplied value was rejected before anything was sent (a job id with `../`, an empty project id, …). */
 export class InvalidArgumentError extends Error {
   override readonly name = "InvalidArgumentError";
   readonly code = "INVALID_ARGUMENT";
@@ -84,16 +78,366 @@ export class InvalidArgumentError extends Error {
 
   /** Plain-data view for logs. */
   toJSON(): Record<string, unknown> {
-    const { name, code, argument, message } = this;
-    return { name, code, argument, message };
+    return errorJson(this, ["name", "code", "argument", "message"]);
+  }
+}
+
+/** A decoded ECS `errorcode_message` (see `decodeErrorcodeMessage`). */
+export interface DecodedErrorcodeMessage {
+  /** The value as sent. */
+  readonly raw: string;
+  /** Human-readable message: the embedded error's `message`, else the raw text. */
+  readonly message: string;
+  /** Embedded error code, e.g. `403` of a Nova error. */
+  readonly code?: string | number;
+  /** Key the embedded error sat under, e.g. `forbidden`, `badRequest`. */
+  readonly kind?: string;
+  /** The parsed embedded JSON, when the value was JSON. */
+  readonly json?: unknown;
+}
+
+/** A sub-job that ended in FAIL, as `JobFailedError` reports it. */
+export interface FailedSubJob {
+  readonly jobId: string | undefined;
+  readonly jobType: string | undefined;
+  readonly errorCode: string | undefined;
+  readonly failReason: string | undefined;
+  /** ECS `entities.errorcode_message`, decoded; `undefined` when the sub-job has none. */
+  readonly errorcodeMessage: DecodedErrorcodeMessage | undefined;
+}
+
+/** What `JobFailedError` is built from. */
+export interface JobFailedInit<J> {
+  readonly job: J;
+  readonly jobId: string;
+  readonly service: string | undefined;
+  readonly errorCode: string | undefined;
+  readonly failReason: string | undefined;
+  readonly failedSubJobs: readonly FailedSubJob[];
+}
+
+/**
+ * The job ended with status FAIL. Carries the job, its `error_code` and
+ * `fail_reason`, and the failed sub-jobs with their decoded `errorcode_message`.
+ *
+ * @example
+ * catch (e) { if (e instanceof JobFailedError) console.error(e.errorCode, e.failedSubJobs[0]?.errorcodeMessage) }
+ */
+export class JobFailedError<J = JobLike> extends Error {
+  override readonly name = "JobFailedError";
+  readonly code = "JOB_FAILED";
+  declare readonly job: J;
+  declare readonly jobId: string;
+  declare readonly service: string | undefined;
+  /** `error_code` of the job, e.g. `Ecs.0204`. */
+  declare readonly errorCode: string | undefined;
+  /** `fail_reason` of the job. */
+  declare readonly failReason: string | undefined;
+  declare readonly failedSubJobs: readonly FailedSubJob[];
+
+  constructor(init: JobFailedInit<J>) {
+    const why = [init.errorCode, init.failReason].filter((s) => s !== undefined && s !== "").join(": ");
+    const subs = init.failedSubJobs.length > 0 ? ` (${init.failedSubJobs.length} sub-job(s) failed)` : "";
+    super(`Job ${init.jobId} failed${why === "" ? "" : `: ${why}`}${subs}`);
+    Object.assign(this, init);
+  }
+
+  /** Plain-data view for logs. */
+  toJSON(): Record<string, unknown> {
+    return errorJson(this, ["name", "code", "message", "jobId", "service", "errorCode", "failReason", "failedSubJobs", "job"]);
+  }
+}
+
+/** What `JobNotFoundError` is built from: the API error that said so. */
+export interface JobNotFoundInit {
+  readonly jobId: string;
+  readonly service: string | undefined;
+  readonly apiCode: string;
+  readonly requestId: string | undefined;
+  readonly cause: unknown;
+}
+
+/**
+ * The service answered 400 `Common.0011` (`common.0011` on VBS): it does not
+ * know the job. Either the id is wrong or the job expired — finished jobs are
+ * deleted about a day after they end, unpaid ones after 14 days. Not retried.
+ */
+export class JobNotFoundError extends Error {
+  override readonly name = "JobNotFoundError";
+  readonly code = "JOB_NOT_FOUND";
+  declare readonly jobId: string;
+  declare readonly service: string | undefined;
+  /** The API's code, `Common.0011` or `common.0011`. */
+  declare readonly apiCode: string;
+  declare readonly requestId: string | undefined;
+
+  constructor({ cause, ...init }: JobNotFoundInit) {
+    const where = [init.service, init.requestId === undefined ? undefined : `request ${init.requestId}`].filter(Boolean).join(", ");
+    super(
+      `Job ${init.jobId} is unknown or has expired (${init.apiCode}${where === "" ? "" : `, ${where}`}); ` +
+        "finished jobs are deleted about a day after they end",
+      { cause },
+    );
+    Object.assign(this, init);
+  }
+
+  /** Plain-data view for logs. */
+  toJSON(): Record<string, unknown> {
+    return errorJson(this, ["name", "code", "message", "jobId", "service", "apiCode", "requestId"]);
+  }
+}
+
+/** What `WaitTimeoutError` is built from. */
+export interface WaitTimeoutInit<J> {
+  readonly jobId: string;
+  readonly timeoutMs: number;
+  readonly lastJob: J | undefined;
+  readonly lastError: unknown;
+  readonly state: WaitState;
+}
+
+/**
+ * The deadline passed before the job ended. `lastJob` is the last job seen
+ * (`undefined` if no poll succeeded), `lastError` the last transient error
+ * when the latest polls failed, and `state` resumes the wait with a new timeout.
+ */
+export class WaitTimeoutError<J = JobLike> extends Error {
+  override readonly name = "WaitTimeoutError";
+  readonly code = "WAIT_TIMEOUT";
+  declare readonly jobId: string;
+  declare readonly timeoutMs: number;
+  declare readonly lastJob: J | undefined;
+  declare readonly lastError: unknown;
+  declare readonly state: WaitState;
+
+  constructor(init: WaitTimeoutInit<J>) {
+    const status = (init.lastJob as JobLike | undefined)?.status;
+    const seen = status ? `last status ${status}` : "no status seen";
+    super(`Gave up waiting for job ${init.jobId} after ${init.timeoutMs} ms (${seen}, ${init.state.polls} poll(s))`);
+    Object.assign(this, init);
+  }
+
+  /** Plain-data view for logs. */
+  toJSON(): Record<string, unknown> {
+    return errorJson(this, ["name", "code", "message", "jobId", "timeoutMs", "lastJob", "state"]);
+  }
+}
+
+/** The watcher was closed while this wait was still running, or before it started. */
+export class WatcherClosedError extends Error {
+  override readonly name = "WatcherClosedError";
+  readonly code = "WATCHER_CLOSED";
+  readonly jobId: string;
+
+  constructor(jobId: string) {
+    super(`The job watcher was closed before job ${jobId} ended`);
+    this.jobId = jobId;
+  }
+}
+
+// ---- Normalisation of HTTP answers -------------------------------------------------------------
+
+/** HTTP statuses worth sending the same GET again for. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
+
+/**
+ * API codes (lower-cased: VBS writes `common.` where ECS writes `Common.`) that mean
+ * "throttled" whatever the status: ECS flow control (Common.1503 at 429,
+ * Common.0024 at 202) and the HWC gateway (APIGW.0308).
+ */
+export const THROTTLING_CODES: ReadonlySet<string> = new Set(["common.1503", "common.0024", "apigw.0308"]);
+
+/** Code, message and request id found in an error body, whichever envelope it used. */
+export interface ErrorFields {
+  readonly code?: string;
+  readonly message?: string;
+  readonly requestId?: string;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string" && value.trim() !== "") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+/**
+ * Reads the three error envelopes in the order the Go SDK does: gateway
+ * `{error_code, error_msg, request_id}`, flat `{code, message}`, then one
+ * level down into any object (which covers `{"error":{code,message}}`).
+ */
+export function extractErrorFields(body: unknown, depth = 0): ErrorFields {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
+  const record = body as Record<string, unknown>;
+  const requestId = text(record["request_id"]);
+  const withId = (fields: ErrorFields): ErrorFields => (requestId ? { ...fields, requestId } : fields);
+  const gateway = { code: text(record["error_code"]), message: text(record["error_msg"]) };
+  const flat = { code: text(record["code"]), message: text(record["message"]) };
+  const found = gateway.code || gateway.message ? gateway : flat.code || flat.message ? flat : undefined;
+  if (found) return withId(found);
+  if (depth > 0) return withId({});
+  const nested = [record["error"], ...Object.values(record)].find((value) => {
+    const fields = extractErrorFields(value, depth + 1);
+    return fields.code !== undefined || fields.message !== undefined;
+  });
+  return withId(extractErrorFields(nested, depth + 1));
+}
+
+/**
+ * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date, as
+ * milliseconds from `now`; `undefined` when missing or unreadable, 0 for a past date.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
+  const header = value?.trim();
+  if (!header) return undefined;
+  if (/^\d+$/.test(header)) return Number.isSafeInteger(Number(header) * 1000) ? Number(header) * 1000 : undefined;
+  // Only date-looking values: Date.parse also accepts bare numbers like "1.5" or "-3".
+  const at = /[A-Za-z]/.test(header) ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Service and the values that must never appear in an error (token, secret key, security token). */
+export interface ErrorContext {
+  readonly service: ServiceName;
+  readonly secrets: readonly string[];
+  readonly now?: number;
+}
+
+/** Replaces every secret of 4 characters or more (shorter ones cannot be real tokens and would mangle words). */
+export function redactText(value: string, secrets: readonly string[]): string {
+  let out = value;
+  for (const secret of secrets) if (secret.length >= 4 && out.includes(secret)) out = out.split(secret).join("[REDACTED]");
+  return out;
+}
+
+const containsSecret = (value: string, secrets: readonly string[]): boolean => redactText(value, secrets) !== value;
+
+/** Deep copy of parsed JSON with every string (keys too) redacted; nesting past 32 levels is cut. */
+function redactJson(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === "string") return redactText(value, secrets);
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= 32) return "[nested too deep]";
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k, secrets), redactJson(v, secrets, depth + 1)]));
+}
+
+function safeStringify(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
   }
 }
 
 /**
- * The plain object `toJSON` returns: `keys`, in this order, read off the error.
- * The waiter's error classes serialise through it, so each only lists its fields. (`JobsApiError` and
- * `InvalidArgumentError` spell theirs out: there it bundles smaller, as the getJob-only bundle need not carry it.)
+ * `cause` unchanged when nothing in it (message, stack, properties, nested
+ * causes) holds a secret; otherwise a plain `Error` with the same name and
+ * redacted text, because a custom `fetch` may put request headers in its error.
  */
-export function errorJson(error: object, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (error as Record<string, unknown>)[key]]));
+function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof cause === "string") return redactText(cause, secrets);
+  if (!(cause instanceof Error)) {
+    const json = safeStringify(cause);
+    return containsSecret(json, secrets) ? redactText(json, secrets) : cause;
+  }
+  const nested = "cause" in cause && depth < 4 ? redactCause(cause.cause, secrets, depth + 1) : undefined;
+  const all = `${cause.message}\n${cause.stack ?? ""}\n${safeStringify(cause)}`;
+  if (!containsSecret(all, secrets) && (!("cause" in cause) || nested === cause.cause)) return cause;
+  const copy = new Error(redactText(cause.message, secrets), nested === undefined ? undefined : { cause: nested });
+  copy.name = cause.name;
+  copy.stack = redactText(cause.stack ?? `${cause.name}: ${cause.message}`, secrets);
+  return copy;
+}
+
+/** A request that got no HTTP answer (DNS, refused, reset, TLS, CORS). Retryable. */
+export function networkError(context: ErrorContext, cause: unknown): JobsApiError {
+  // undici says "fetch failed" and keeps the useful part (ECONNREFUSED, …) in `cause`.
+  const inner = (cause as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const detail = typeof inner?.code === "string" ? inner.code : typeof inner?.message === "string" ? inner.message : undefined;
+  const what = cause instanceof Error ? `${cause.message}${detail ? ` (${detail})` : ""}` : String(cause);
+  return new JobsApiError({
+    status: undefined,
+    code: "NETWORK_ERROR",
+    message: redactText(`no answer from ${context.service}: ${what}`.slice(0, 600), context.secrets),
+    service: context.service,
+    retryable: true,
+    cause: context.secrets.length === 0 ? cause : redactCause(cause, context.secrets),
+  });
+}
+
+/** The call's deadline passed. Retryable (a later call may succeed), but the call itself is over. */
+export function timeoutError(context: ErrorContext, timeoutMs: number, lastError?: unknown): JobsApiError {
+  const message = `${context.service} job query timed out after ${timeoutMs} ms`;
+  return new JobsApiError({ status: undefined, code: "TIMEOUT", message, service: context.service, retryable: true, cause: lastError });
+}
+
+/** An answer that is not a job: not JSON, not a job object, too large, a redirect, or not a Response at all. */
+export function invalidResponse(context: ErrorContext, status: number | undefined, detail: string, requestId?: string): JobsApiError {
+  const message = redactText(`${context.service} answered${status === undefined ? "" : ` HTTP ${status}`} with ${detail}`, context.secrets);
+  return new JobsApiError({ status, code: "INVALID_RESPONSE", message, service: context.service, requestId, retryable: false });
+}
+
+function describeBody(raw: string): string {
+  const trimmed = raw.trim();
+  if (trimmed === "") return "empty body";
+  const title = /<title[^>]*>([^<]{1,200})<\/title>/i.exec(trimmed)?.[1]?.trim();
+  if (/^<(!doctype|html|\?xml|head|body)/i.test(trimmed) || title) return title ? `HTML page "${title}"` : "HTML page";
+  return `unreadable body${trimmed.length > 200 ? " (cut)" : ""}: ${trimmed.slice(0, 200).replace(/\s+/g, " ")}`;
+}
+
+/**
+ * Turns an error answer into a `JobsApiError`: code and message from the
+ * body's envelope (else `HTTP_<status>` and a description of the body),
+ * request id from `X-Request-Id` or the gateway body, `Retry-After` in ms.
+ * `body` is what openapi-fetch made of it: parsed JSON, or the text when it is not JSON.
+ */
+export function errorFromResponse(response: { readonly status: number; readonly headers: Headers }, body: unknown, context: ErrorContext): JobsApiError {
+  const isText = typeof body === "string" || body === undefined;
+  const fields = isText ? {} : extractErrorFields(body);
+  const code = redactText(fields.code ?? `HTTP_${response.status}`, context.secrets).slice(0, 100);
+  const detail = fields.message ?? (isText ? describeBody(body ?? "") : "JSON body without an error message");
+  const requestId = response.headers.get("x-request-id")?.trim() || fields.requestId;
+  return new JobsApiError({
+    status: response.status,
+    code,
+    message: redactText(`HTTP ${response.status} from ${context.service} (${code}): ${detail.slice(0, 500)}`, context.secrets),
+    service: context.service,
+    requestId: requestId === undefined ? undefined : redactText(requestId, context.secrets).slice(0, 200),
+    retryable: RETRYABLE_STATUSES.has(response.status) || THROTTLING_CODES.has(code.toLowerCase()),
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), context.now),
+    body: !isText ? redactJson(body, context.secrets) : !body ? undefined : redactText(body.slice(0, 2048), context.secrets),
+  });
+}
+
+/** How a failed poll affects a wait. */
+export type PollErrorKind = "not-found" | "throttled" | "transient" | "fatal";
+
+/** A failed poll, read through the fields of `JobsApiError` (duck-typed, so a custom `getJob` can use them too). */
+export interface ClassifiedPollError {
+  readonly kind: PollErrorKind;
+  readonly code: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
+}
+
+/**
+ * Sorts an error of a poll:
+ * - `not-found`: code `Common.0011`/`common.0011` — the job is unknown or expired; the wait ends.
+ * - `throttled`: HTTP 429 or a throttling code — retried, and every wait of a watcher pauses.
+ * - `transient`: any 5xx (500 included, though `getJob` itself does not retry it), 408, or anything
+ *   with `retryable: true` (network, timeout) — retried within the deadline.
+ * - `fatal`: everything else (400, 401, 403, 404, invalid input, bugs) — the wait ends with this error.
+ */
+export function classifyPollError(error: unknown): ClassifiedPollError {
+  const e = (typeof error === "object" && error !== null ? error : {}) as Record<string, unknown>;
+  const code = typeof e["code"] === "string" ? e["code"] : undefined;
+  const retryAfter = e["retryAfterMs"];
+  const retryAfterMs = typeof retryAfter === "number" && Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+  const requestId = typeof e["requestId"] === "string" ? e["requestId"] : undefined;
+  const lowerCode = code?.toLowerCase() ?? "";
+  const status = typeof e["status"] === "number" ? e["status"] : 0;
+  let kind: PollErrorKind = "fatal";
+  if (lowerCode === "common.0011") kind = "not-found";
+  else if (status === 429 || THROTTLING_CODES.has(lowerCode)) kind = "throttled";
+  else if (e["retryable"] === true || status === 408 || (status >= 500 && status <= 599)) kind = "transient";
+  return { kind, code, retryAfterMs, requestId };
 }

@@ -1,28 +1,39 @@
-// Public API of @cloud-jobs/client. Everything here is a named export; there are no side effects.
+// Public API of @cloud-jobs/client: what a user calls or catches. Types are free; every runtime name here
+// is a promise to users, so there are few. Signing lives on `@cloud-jobs/client/signer`; what only this
+// repository's docs and benchmarks need lives on `@cloud-jobs/client/internal`, without that promise.
 
-// Client
-export { createJobsClient, type JobsClient } from "./create-client.js";
-export { MAX_JOB_BODY_BYTES, createJobsClientCore, type JobsClientCore } from "./job-client-core.js";
-export {
-  DEFAULT_TIMEOUT_MS,
-  type AkSkAuth,
-  type Auth,
-  type FetchLike,
-  type GetJobOptions,
-  type JobsClientOptions,
-  type TokenAuth,
-} from "./client-options.js";
-export { endpointFor, type Cloud, type EndpointOptions } from "./endpoint.js";
-export { MAX_ID_LENGTH, assertJobId, assertProjectId, isSafeId } from "./ids.js";
-export { SERVICE_NAMES, isServiceName, type ServiceName } from "./service.js";
+// Calling the API and waiting
+export { createJobsClient, type JobsClient } from "./client.js";
+export { createJobWatcher, waitForJob } from "./wait.js";
+export type { JobWait, JobWatcher, JobWatcherStats, SubJobProgress, WaitProgress, WaitRetryInfo, WaitState } from "./wait.js";
+export type { PollingPolicy, PollingPolicyInput } from "./policy.js";
+export { assertJobId, endpointFor } from "./options.js";
+export { SERVICE_NAMES } from "./jobs.js";
+export type {
+  AkSkAuth,
+  Auth,
+  Cloud,
+  EndpointOptions,
+  FetchLike,
+  GetJob,
+  GetJobOptions,
+  JobWatcherCommonOptions,
+  JobWatcherOptions,
+  JobsClientLike,
+  JobsClientOptions,
+  RetryEvent,
+  RetryOptions,
+  TokenAuth,
+  WaitOptions,
+  WaitTuning,
+} from "./options.js";
 
-// Errors and retries
-export { InvalidArgumentError, JobsApiError, type ClientErrorCode, type JobsApiErrorInit } from "./errors.js";
-export { RETRYABLE_STATUSES, THROTTLING_CODES, extractErrorFields, type ErrorFields } from "./normalize-error.js";
-export { parseRetryAfter } from "./retry-after.js";
-export { DEFAULT_RETRY, backoffDelay, type ResolvedRetry, type RetryEvent, type RetryOptions } from "./retry.js";
+// Errors
+export { InvalidArgumentError, JobFailedError, JobNotFoundError, JobsApiError, WaitTimeoutError, WatcherClosedError } from "./errors.js";
+export type { ClientErrorCode, DecodedErrorcodeMessage, FailedSubJob, JobsApiErrorInit } from "./errors.js";
 
-// Job types and helpers
+// Reading jobs
+export { decodeErrorcodeMessage, isFailed, isFinished, isKnownJobType, isSucceeded, jobTimes, subJobsOf, summarizeSubJobs } from "./jobs.js";
 export type {
   BmsJob,
   BmsKnownJob,
@@ -34,14 +45,20 @@ export type {
   EvsJob,
   EvsKnownJob,
   EvsUnknownJob,
+  HasStatus,
   Job,
+  JobLike,
   JobOf,
   JobOfType,
-  JobsByService,
+  JobShape,
   JobStatus,
+  JobTimes,
+  JobsByService,
   KnownJob,
   KnownJobTypeOf,
   KnownPart,
+  ServiceName,
+  SubJobSummary,
   UnknownJob,
   UnknownPart,
   VbsJob,
@@ -50,31 +67,4 @@ export type {
   components,
   operations,
   paths,
-} from "./types.js";
-export {
-  JOB_STATUSES,
-  KNOWN_JOB_TYPES,
-  decodeErrorcodeMessage,
-  isFailed,
-  isFinished,
-  isJobShaped,
-  isKnownJobType,
-  isSucceeded,
-  jobTimes,
-  parseJobTime,
-  serviceOf,
-  subJobsOf,
-  summarizeSubJobs,
-  type DecodedErrorcodeMessage,
-  type HasStatus,
-  type JobShape,
-  type JobTimes,
-  type SubJobSummary,
-} from "./job-helpers.js";
-
-// SDK-HMAC-SHA256 signing and verification live on the subpath `@cloud-jobs/client/signer`
-// (src/signer.ts), so that the lazily loaded signer stays out of token-only bundles.
-
-// The waiter (src/wait/, its own index lists its public API): waitForJob, createJobWatcher,
-// JobFailedError, WaitTimeoutError, JobNotFoundError, polling policies and their types.
-export * from "./wait/index.js";
+} from "./jobs.js";

@@ -1,6 +1,6 @@
-import { createJobsClient } from "../../src/create-client.js";
-import type { EcsJob } from "../../src/types.js";
-import type { GetJob } from "../../src/wait/index.js";
+import { createJobsClient } from "../api.js";
+import type { EcsJob } from "../api.js";
+import type { GetJob } from "../api.js";
 import type { JobSimulator } from "./job-simulator.js";
 
 /** A project id of the documented shape. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { IndexedHeap } from "../../src/wait/indexed-heap.js";
+import { IndexedHeap } from "../../src/wait.js";
 
 interface Item {
   key: number;

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createJobWatcher, type GetJob, type JobLike } from "../../src/wait/index.js";
+import { createJobWatcher, type GetJob, type JobLike } from "../api.js";
 import { jobId } from "./client-under-test.js";
 
 const T0 = Date.parse("2026-03-01T08:00:00.000Z");

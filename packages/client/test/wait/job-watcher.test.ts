@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError, JobsApiError } from "../../src/errors.js";
-import { WaitTimeoutError, WatcherClosedError, createJobWatcher, type GetJob, type JobLike } from "../../src/wait/index.js";
+import { InvalidArgumentError, JobsApiError } from "../api.js";
+import { WaitTimeoutError, WatcherClosedError, createJobWatcher, type GetJob, type JobLike } from "../api.js";
 import { jobId } from "./client-under-test.js";
 import { jobBodyAt, type SimulatedJobSpec } from "./job-simulator.js";
 

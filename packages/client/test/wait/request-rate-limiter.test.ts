@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RequestRateLimiter } from "../../src/wait/index.js";
+import { RequestRateLimiter } from "../api.js";
 
 describe("RequestRateLimiter", () => {
   it("spaces requests 1/N s apart after a burst of ceil(N / 100)", () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { WaitTimeoutError, waitForJob, type GetJob, type JobLike } from "../../src/wait/index.js";
+import { WaitTimeoutError, waitForJob, type GetJob, type JobLike } from "../api.js";
 import { jobId, simulatedGetJob } from "./client-under-test.js";
 import { JobSimulator } from "./job-simulator.js";
 

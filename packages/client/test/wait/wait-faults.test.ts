@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { JobsApiError } from "../../src/errors.js";
-import { WaitTimeoutError, waitForJob, type WaitRetryInfo } from "../../src/wait/index.js";
+import { JobsApiError } from "../api.js";
+import { WaitTimeoutError, waitForJob, type WaitRetryInfo } from "../api.js";
 import { jobId, simulatedGetJob } from "./client-under-test.js";
 import { JobSimulator, badGatewayHtml, serviceUnavailable, tooManyRequests } from "./job-simulator.js";
 

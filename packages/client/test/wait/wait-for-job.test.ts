@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError, JobsApiError } from "../../src/errors.js";
-import { JobFailedError, JobNotFoundError, waitForJob, type WaitProgress } from "../../src/wait/index.js";
+import { InvalidArgumentError, JobsApiError } from "../api.js";
+import { JobFailedError, JobNotFoundError, waitForJob, type WaitProgress } from "../api.js";
 import { jobId, simulatedGetJob } from "./client-under-test.js";
 import { JobSimulator, unauthorized } from "./job-simulator.js";
 

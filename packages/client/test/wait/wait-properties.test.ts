@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { JobFailedError, JobNotFoundError, WaitTimeoutError, waitForJob } from "../../src/wait/index.js";
+import { JobFailedError, JobNotFoundError, WaitTimeoutError, waitForJob } from "../api.js";
 import { jobId, simulatedGetJob } from "./client-under-test.js";
 import {
   JobSimulator,

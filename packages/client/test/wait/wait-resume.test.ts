@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError } from "../../src/errors.js";
-import { WaitTimeoutError, waitForJob, type WaitProgress, type WaitState } from "../../src/wait/index.js";
+import { InvalidArgumentError } from "../api.js";
+import { WaitTimeoutError, waitForJob, type WaitProgress, type WaitState } from "../api.js";
 import { jobId, simulatedGetJob } from "./client-under-test.js";
 import { JobSimulator } from "./job-simulator.js";
 

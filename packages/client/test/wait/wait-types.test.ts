@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createJobsClient } from "../../src/create-client.js";
-import type { EcsJob, EvsJob } from "../../src/types.js";
+import { createJobsClient } from "../api.js";
+import type { EcsJob, EvsJob } from "../api.js";
 import {
   createJobWatcher,
   waitForJob,
@@ -9,7 +9,7 @@ import {
   type JobWait,
   type WaitProgress,
   type WaitState,
-} from "../../src/wait/index.js";
+} from "../api.js";
 
 declare const getEcsJob: GetJob<EcsJob>;
 const id = "ff8080828b3e6a1f018b3f0c2d4e0001";

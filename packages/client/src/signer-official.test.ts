@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeCryptoHashes, webCryptoHashes, type Hashes } from "./hashes.js";
+import { nodeCryptoHashes, webCryptoHashes, type Hashes } from "./signer.js";
 import { signRequestWith } from "./signer.js";
 
 interface OfficialRequest {

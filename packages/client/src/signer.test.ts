@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { canonicalQueryString, canonicalRequest, signedHeaderNames, stringToSign } from "./canonical-request.js";
-import { compareCodePoints, percentEncode } from "./percent-encode.js";
-import { defaultHashes, nodeCryptoHashes, webCryptoHashes, type Hashes } from "./hashes.js";
+import { canonicalQueryString, canonicalRequest, signedHeaderNames, stringToSign } from "./signer.js";
+import { compareCodePoints, percentEncode } from "./signer.js";
+import { defaultHashes, nodeCryptoHashes, webCryptoHashes, type Hashes } from "./signer.js";
 import { formatSdkDate, signRequestWith, type AkSkCredentials, type SignableRequest } from "./signer.js";
 
 const nodeHashes = nodeCryptoHashes();

@@ -1,0 +1,703 @@
+// The one wait engine. `createJobWatcher` schedules many waits under one request budget with one timer;
+// `waitForJob` is a watcher of one without a rate cap; `simulatePolicy` drives the same engine on a
+// simulated clock. Every decision (when to poll, how to end) is taken here, in one place.
+import { InvalidArgumentError, JobNotFoundError, JobFailedError, WaitTimeoutError, WatcherClosedError, classifyPollError } from "./errors.js";
+import { failedSubJobsOf, isFailed, isSucceeded, nonEmpty, parseJobTime, summarizeSubJobs, type JobLike, type SubJobSummary } from "./jobs.js";
+import {
+  resolveWaitOptions,
+  resolveWatcherOptions,
+  type GetJob,
+  type JobWatcherOptions,
+  type ResolvedWaitOptions,
+  type WaitOptions,
+  type WaitTuning,
+} from "./options.js";
+import { RequestRateLimiter, planNextPoll, type PollingPolicy } from "./policy.js";
+
+/** Sub-job counts of a job (zeros when it has none). */
+export type SubJobProgress = SubJobSummary;
+
+/** What `onProgress` receives after every poll that returned a job. */
+export interface WaitProgress<J extends JobLike = JobLike> {
+  /** The job as returned by this poll. */
+  readonly job: J;
+  /** `job.status` (`INIT`, `RUNNING`, `PENDING_PAYMENT`, `WAITING_EXECUTE`, `LISTENING`, `SUCCESS`, `FAIL`, or one not yet documented). */
+  readonly status: string;
+  /** Sub-job counts. */
+  readonly subJobs: SubJobProgress;
+  /** Time since the wait started (the original start when resumed). */
+  readonly elapsedMs: number;
+  /** Time since the job's `begin_time`, when it has a usable one. */
+  readonly jobElapsedMs: number | undefined;
+  /** Polls sent so far, this one included (and those before a resume). */
+  readonly polls: number;
+  /** Serialisable state: save it to resume the wait in another process. */
+  readonly state: WaitState;
+}
+
+/** What `onRetry` receives after a poll that failed with a transient error. */
+export interface WaitRetryInfo {
+  /** The error (a `JobsApiError` with `retryable: true` when it comes from the client). */
+  readonly error: unknown;
+  /** Transient errors in a row, this one included. */
+  readonly consecutiveErrors: number;
+  /** Delay until the next poll, or `undefined` when none fits before the deadline. */
+  readonly nextPollInMs: number | undefined;
+  /** Polls sent so far. */
+  readonly polls: number;
+}
+
+/**
+ * Serialisable state of a wait: `JSON.stringify` it (it is plain data), keep
+ * it somewhere, and pass it back as `resumeFrom` to continue the wait in
+ * another process — elapsed time, deadline and poll count carry on from the original start.
+ *
+ * @example
+ * const wait = client.waitForJob(jobId, { onProgress: (p) => save(JSON.stringify(p.state)) });
+ * // …after a restart:
+ * await client.waitForJob(jobId, { resumeFrom: JSON.parse(load()) });
+ */
+export interface WaitState {
+  /** Format version of this object. */
+  readonly version: 1;
+  /** Service of the job, when the caller said (the client always does). */
+  readonly service?: string;
+  /** The job waited for. */
+  readonly jobId: string;
+  /** When the wait originally started, ISO 8601. */
+  readonly startedAt: string;
+  /** Timeout counted from `startedAt`. */
+  readonly timeoutMs: number;
+  /** Polls sent so far. */
+  readonly polls: number;
+  /** Polls that failed with a transient error so far. */
+  readonly transientErrors: number;
+  /** `status` of the last job seen. */
+  readonly lastStatus?: string;
+  /** When the last poll was answered, ISO 8601. */
+  readonly lastPolledAt?: string;
+}
+
+/**
+ * What `waitForJob` and `watcher.wait` return: a promise of the job that
+ * also hands out the wait's state at any time (`JSON.stringify(wait)` works).
+ */
+export type JobWait<J = JobLike> = Promise<J> & {
+  /** Serialisable state, to pass as `resumeFrom` later. */
+  getState(): WaitState;
+  /** Same as `getState()`, so that `JSON.stringify` gives the state. */
+  toJSON(): WaitState;
+};
+
+/** Counters of a watcher, for dashboards and tests. */
+export interface JobWatcherStats {
+  /** Waits not yet ended. */
+  readonly waits: number;
+  /** Requests in flight. */
+  readonly inFlight: number;
+  /** Requests sent since the watcher was created. */
+  readonly requests: number;
+  /** Answers that were 429 (or a throttling code). */
+  readonly throttled: number;
+  /** The rate cap in force now (lower than the configured one for a while after a 429). */
+  readonly currentLimit: number;
+}
+
+/** Many waits under one request-rate cap; see `createJobWatcher`. */
+export interface JobWatcher<J extends JobLike> {
+  /** Waits for one job, like `waitForJob`, with its polls scheduled under the watcher's cap. */
+  wait(jobId: string, options?: WaitOptions<J>): JobWait<J>;
+  /** Ends every running wait with `WatcherClosedError` and stops the timer; later `wait` calls reject the same way. */
+  close(): void;
+  /** Current counters. */
+  stats(): JobWatcherStats;
+}
+
+/** Time and timers as the engine sees them: the real clock, or a simulated one. */
+export interface Clock {
+  now(): number;
+  setTimer(fire: () => void, delayMs: number): unknown;
+  clearTimer(timer: unknown): void;
+}
+
+/** Longest `setTimeout` delay that does not overflow (about 24.8 days); a later time fires early and re-arms. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The system clock, made monotonic (it may be set back; the schedule must not), and `setTimeout`. */
+function realClock(): Clock {
+  let last = Number.NEGATIVE_INFINITY;
+  return {
+    now: () => (last = Math.max(last, Date.now())),
+    setTimer: (fire, delayMs) => setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, delayMs))),
+    clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
+  };
+}
+
+/** One answer to a poll. */
+type Answer<J> = { readonly job: J } | { readonly error: unknown };
+
+/** Sends one poll and calls `answer` once; returns a function that cancels it (the answer is then ignored). */
+export type Poll<J> = (jobId: string, answer: (outcome: Answer<J>) => void) => (reason: unknown) => void;
+
+/** A poll through `getJob`, with an `AbortSignal` per request. */
+function pollWith<J>(getJob: GetJob<J & JobLike>): Poll<J> {
+  return (jobId, answer) => {
+    const request = new AbortController();
+    new Promise<J>((resolve) => resolve(getJob(jobId, { signal: request.signal }))).then(
+      (job) => answer({ job }),
+      (error: unknown) => answer({ error }),
+    );
+    return (reason) => request.abort(reason);
+  };
+}
+
+type WaitEnd<J> = { readonly end: "resolve"; readonly job: J } | { readonly end: "reject"; readonly error: unknown };
+type WaitDecision<J> = WaitEnd<J> | { readonly end?: undefined; readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
+
+/** One wait: its promise, its counters, and the decision taken on each answer. It never touches timers or requests. */
+class WaitRun<J extends JobLike> {
+  readonly promise: Promise<J>;
+  private settle!: (end: WaitEnd<J>) => void;
+  readonly deadlineAt: number;
+  ended = false;
+  /** When the last poll was sent. */
+  sentAt = 0;
+  /** Next poll time, while queued; positions in the engine's two heaps (-1: not in). */
+  dueAt = 0;
+  pollSlot = -1;
+  deadlineSlot = -1;
+  /** Cancels the request in flight, if any. */
+  cancel: ((reason: unknown) => void) | undefined;
+  onAbort: (() => void) | undefined;
+  private polls: number;
+  private transientErrors: number;
+  private consecutiveErrors = 0;
+  private retryAfterMs: number | undefined;
+  private latencyMs = 0;
+  private lastJob: J | undefined;
+  private lastError: unknown;
+  private lastPolledAt: number | undefined;
+  private jobBeganAt: number | undefined;
+  private subJobs: SubJobProgress | undefined;
+
+  constructor(readonly options: ResolvedWaitOptions<J>) {
+    this.deadlineAt = options.startedAt + options.timeoutMs;
+    this.polls = options.polls;
+    this.transientErrors = options.transientErrors;
+    this.promise = new Promise<J>((resolve, reject) => {
+      this.settle = (end) => (end.end === "resolve" ? resolve(end.job) : reject(end.error));
+    });
+  }
+
+  /** Settles the promise once. Returns whether this call ended the wait. */
+  finish(end: WaitEnd<J>): boolean {
+    if (this.ended) return false;
+    this.ended = true;
+    this.settle(end);
+    return true;
+  }
+
+  markSent(now: number): void {
+    this.polls += 1;
+    this.sentAt = now;
+  }
+
+  /** A poll returned a job: only SUCCESS and FAIL end the wait. */
+  onJob(job: J, now: number, random: number): WaitDecision<J> {
+    if (typeof job !== "object" || job === null) {
+      return { end: "reject", error: new InvalidArgumentError("getJob", `must resolve with a job, not ${String(job)}`) };
+    }
+    Object.assign(this, { latencyMs: Math.max(this.latencyMs, now - this.sentAt), lastJob: job, lastError: undefined, lastPolledAt: now });
+    this.consecutiveErrors = 0;
+    this.retryAfterMs = undefined;
+    const subJobs = summarizeSubJobs(job);
+    this.jobBeganAt = parseJobTime(job.begin_time)?.getTime();
+    this.subJobs = subJobs.total > 0 ? subJobs : undefined;
+    const { onProgress, jobId, service, startedAt } = this.options;
+    try {
+      onProgress?.({
+        job,
+        status: typeof job.status === "string" ? job.status : "",
+        subJobs,
+        elapsedMs: now - startedAt,
+        jobElapsedMs: this.jobBeganAt === undefined ? undefined : Math.max(0, now - this.jobBeganAt),
+        polls: this.polls,
+        state: this.getState(),
+      });
+    } catch (error) {
+      return { end: "reject", error };
+    }
+    if (isSucceeded(job)) return { end: "resolve", job };
+    if (isFailed(job)) {
+      const body = job as Record<string, unknown>;
+      const [errorCode, failReason] = [nonEmpty(body["error_code"]), nonEmpty(body["fail_reason"])];
+      return { end: "reject", error: new JobFailedError({ job, jobId, service, errorCode, failReason, failedSubJobs: failedSubJobsOf(job) }) };
+    }
+    return { nextPollAt: this.plan(now, random) };
+  }
+
+  /** A poll failed: Common.0011 and fatal errors end the wait, the rest is retried within the deadline. */
+  onError(error: unknown, now: number, random: number): WaitDecision<J> {
+    const { kind, code, retryAfterMs, requestId } = classifyPollError(error);
+    const { jobId, service } = this.options;
+    if (kind === "not-found") return { end: "reject", error: new JobNotFoundError({ jobId, service, apiCode: code ?? "Common.0011", requestId, cause: error }) };
+    if (kind === "fatal") return { end: "reject", error };
+    this.consecutiveErrors += 1;
+    this.transientErrors += 1;
+    this.retryAfterMs = retryAfterMs;
+    this.lastError = error;
+    const nextPollAt = this.plan(now, random);
+    try {
+      const nextPollInMs = nextPollAt === undefined ? undefined : nextPollAt - now;
+      this.options.onRetry?.({ error, consecutiveErrors: this.consecutiveErrors, nextPollInMs, polls: this.polls });
+    } catch (hookError) {
+      return { end: "reject", error: hookError };
+    }
+    return { nextPollAt, throttled: kind === "throttled", retryAfterMs };
+  }
+
+  timeoutError(): WaitTimeoutError<J> {
+    const { jobId, timeoutMs } = this.options;
+    return new WaitTimeoutError({ jobId, timeoutMs, lastJob: this.lastJob, lastError: this.lastError, state: this.getState() });
+  }
+
+  getState(): WaitState {
+    const { service, jobId, startedAt, timeoutMs } = this.options;
+    const { lastJob, lastPolledAt } = this;
+    return {
+      version: 1,
+      ...(service === undefined ? {} : { service }),
+      jobId,
+      startedAt: new Date(startedAt).toISOString(),
+      timeoutMs,
+      polls: this.polls,
+      transientErrors: this.transientErrors,
+      ...(typeof lastJob?.status === "string" ? { lastStatus: lastJob.status } : {}),
+      ...(lastPolledAt === undefined ? {} : { lastPolledAt: new Date(lastPolledAt).toISOString() }),
+    };
+  }
+
+  private plan(now: number, random: number): number | undefined {
+    const input = {
+      now,
+      waitStartedAt: this.options.startedAt,
+      deadlineAt: this.deadlineAt,
+      jobBeganAt: this.jobBeganAt,
+      subJobs: this.subJobs,
+      consecutiveErrors: this.consecutiveErrors,
+      retryAfterMs: this.retryAfterMs,
+      latencyMs: this.latencyMs,
+      polls: this.polls,
+      random,
+    };
+    return planNextPoll(this.options.policy(input), input, this.options.minDelayMs);
+  }
+}
+
+/**
+ * A binary min-heap that can also remove or re-key any item in O(log n): each
+ * item remembers its position through `slot`. The engine keeps every wait in
+ * two of these (next poll, deadline), so one timer serves any number of waits.
+ */
+export class IndexedHeap<T> {
+  private readonly items: T[] = [];
+
+  constructor(
+    private readonly key: (item: T) => number,
+    private readonly slot: { get(item: T): number; set(item: T, index: number): void },
+  ) {}
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  peek(): T | undefined {
+    return this.items[0];
+  }
+
+  has(item: T): boolean {
+    return this.slot.get(item) >= 0;
+  }
+
+  /** Adds the item, or moves it after its key changed. */
+  update(item: T): void {
+    let index = this.slot.get(item);
+    if (index < 0) index = this.items.push(item) - 1;
+    this.down(this.up(index, item), item);
+  }
+
+  delete(item: T): void {
+    const index = this.slot.get(item);
+    if (index < 0) return;
+    this.slot.set(item, -1);
+    const last = this.items.pop() as T;
+    if (index < this.items.length) this.down(this.up(index, last), last);
+  }
+
+  pop(): T | undefined {
+    const top = this.items[0];
+    if (top !== undefined) this.delete(top);
+    return top;
+  }
+
+  private up(index: number, item: T): number {
+    const k = this.key(item);
+    for (let parent = (index - 1) >> 1; index > 0 && this.key(this.items[parent] as T) > k; parent = (index - 1) >> 1) {
+      this.place(this.items[parent] as T, index);
+      index = parent;
+    }
+    this.place(item, index);
+    return index;
+  }
+
+  private down(index: number, item: T): void {
+    const k = this.key(item);
+    const n = this.items.length;
+    for (let child = 2 * index + 1; child < n; child = 2 * index + 1) {
+      if (child + 1 < n && this.key(this.items[child + 1] as T) < this.key(this.items[child] as T)) child += 1;
+      if (this.key(this.items[child] as T) >= k) break;
+      this.place(this.items[child] as T, index);
+      index = child;
+    }
+    this.place(item, index);
+  }
+
+  private place(item: T, index: number): void {
+    this.items[index] = item;
+    this.slot.set(item, index);
+  }
+}
+
+/** What the engine runs on: how to poll, which clock, and the watcher's budget. */
+interface EngineSettings<J extends JobLike> {
+  readonly poll: Poll<J>;
+  readonly clock: Clock;
+  readonly rate: number;
+  readonly maxConcurrent: number;
+  readonly random: () => number;
+  readonly defaults: WaitTuning;
+}
+
+/** The handle of a wait that could not start: the promise rejects with the error, and `getState` throws it. */
+function rejectedWait<J>(error: unknown): JobWait<J> {
+  const fail = (): never => {
+    throw error;
+  };
+  return Object.assign(Promise.reject(error), { getState: fail, toJSON: fail });
+}
+
+/**
+ * The scheduler: every wait sits in a heap ordered by its next poll and in one
+ * ordered by its deadline; one timer fires for the earliest of the two or when
+ * the rate budget frees up (see `RequestRateLimiter`).
+ */
+function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, random, defaults }: EngineSettings<J>): JobWatcher<J> {
+  const limiter = new RequestRateLimiter(rate);
+  const polls = new IndexedHeap<WaitRun<J>>((e) => e.dueAt, { get: (e) => e.pollSlot, set: (e, i) => void (e.pollSlot = i) });
+  const deadlines = new IndexedHeap<WaitRun<J>>((e) => e.deadlineAt, { get: (e) => e.deadlineSlot, set: (e, i) => void (e.deadlineSlot = i) });
+  const active = new Set<WaitRun<J>>();
+  let [inFlight, requests, throttled] = [0, 0, 0];
+  let closed = false;
+  let timer: unknown;
+  let timerAt = Number.POSITIVE_INFINITY;
+
+  function setTimer(at: number, now: number): void {
+    if (timer !== undefined && at === timerAt) return; // armed for that time already
+    if (timer !== undefined) clock.clearTimer(timer);
+    [timer, timerAt] = [undefined, at];
+    if (at === Number.POSITIVE_INFINITY) return;
+    timer = clock.setTimer(() => {
+      [timer, timerAt] = [undefined, Number.POSITIVE_INFINITY];
+      pump();
+    }, at - now);
+  }
+
+  function end(run: WaitRun<J>, how: WaitEnd<J>): void {
+    if (!run.finish(how)) return;
+    active.delete(run);
+    polls.delete(run);
+    deadlines.delete(run);
+    if (run.onAbort !== undefined) run.options.signal?.removeEventListener("abort", run.onAbort);
+    const cancel = run.cancel;
+    run.cancel = run.onAbort = undefined;
+    if (cancel !== undefined) {
+      inFlight -= 1;
+      cancel(how.end === "reject" ? how.error : undefined);
+    }
+  }
+
+  function send(run: WaitRun<J>): void {
+    inFlight += 1;
+    requests += 1;
+    run.markSent(clock.now());
+    // Set before polling: a getJob that aborts the wait's signal synchronously ends the wait inside `poll`.
+    let cancelPoll: ((reason: unknown) => void) | undefined;
+    let cancelled: { reason: unknown } | undefined;
+    const cancel = (reason: unknown): void => (cancelPoll === undefined ? void (cancelled = { reason }) : cancelPoll(reason));
+    run.cancel = cancel;
+    cancelPoll = poll(run.options.jobId, (outcome) => {
+      if (run.cancel !== cancel) return; // the wait ended while this request was in flight
+      run.cancel = undefined;
+      inFlight -= 1;
+      const t = clock.now();
+      let decision: WaitDecision<J>;
+      try {
+        if ("job" in outcome) limiter.onSuccess();
+        decision = "job" in outcome ? run.onJob(outcome.job, t, random()) : run.onError(outcome.error, t, random());
+      } catch (error) {
+        decision = { end: "reject", error }; // e.g. a custom getJob that resolved with something odd
+      }
+      if (run.ended) return pump(); // a hook (onProgress, onRetry) aborted or closed it meanwhile
+      if (decision.end !== undefined) end(run, decision);
+      else {
+        if (decision.throttled) {
+          throttled += 1;
+          limiter.onThrottle(clock.now(), decision.retryAfterMs, run.sentAt);
+        }
+        // No next poll fits before the deadline: the deadline heap ends the wait.
+        if (decision.nextPollAt !== undefined) {
+          run.dueAt = decision.nextPollAt;
+          polls.update(run);
+        }
+      }
+      pump();
+    });
+    if (cancelled !== undefined) cancelPoll(cancelled.reason);
+    limiter.record(clock.now()); // stamped once the request has started (see RequestRateLimiter.record)
+  }
+
+  function pump(): void {
+    const t = clock.now();
+    for (let e = deadlines.peek(); e !== undefined && e.deadlineAt <= t; e = deadlines.peek()) {
+      end(e, { end: "reject", error: e.timeoutError() });
+    }
+    // A fresh time per request: even a small burst takes time to send, and the cap holds on the real clock.
+    for (let e = polls.peek(); e !== undefined && e.dueAt <= t; e = polls.peek()) {
+      if (inFlight >= maxConcurrent || !limiter.allows(clock.now())) break;
+      polls.delete(e);
+      send(e);
+    }
+    const later = clock.now();
+    let next = deadlines.peek()?.deadlineAt ?? Number.POSITIVE_INFINITY;
+    const due = polls.peek();
+    if (due !== undefined && due.dueAt > later) next = Math.min(next, due.dueAt);
+    // When the in-flight cap holds polls back, the next answer pumps again.
+    else if (due !== undefined && inFlight < maxConcurrent) next = Math.min(next, Math.max(later + 1, limiter.nextAllowedAt(later)));
+    setTimer(next, later);
+  }
+
+  function wait(jobId: string, options?: WaitOptions<J>): JobWait<J> {
+    let run: WaitRun<J>;
+    try {
+      if (closed) throw new WatcherClosedError(String(jobId));
+      run = new WaitRun(resolveWaitOptions(jobId, options, defaults, clock.now()));
+    } catch (error) {
+      return rejectedWait(error);
+    }
+    const getState = () => run.getState();
+    const handle = Object.assign(run.promise, { getState, toJSON: getState });
+    const signal = run.options.signal;
+    if (signal?.aborted) {
+      run.finish({ end: "reject", error: signal.reason });
+      return handle;
+    }
+    if (signal !== undefined) {
+      run.onAbort = () => (end(run, { end: "reject", error: signal.reason }), pump());
+      signal.addEventListener("abort", run.onAbort, { once: true });
+    }
+    active.add(run);
+    run.dueAt = clock.now();
+    polls.update(run);
+    deadlines.update(run);
+    pump();
+    return handle;
+  }
+
+  function close(): void {
+    closed = true;
+    for (const run of [...active]) end(run, { end: "reject", error: new WatcherClosedError(run.options.jobId) });
+    setTimer(Number.POSITIVE_INFINITY, clock.now());
+  }
+
+  const stats = (): JobWatcherStats => ({ waits: active.size, inFlight, requests, throttled, currentLimit: limiter.currentLimit(clock.now()) });
+  return { wait, close, stats };
+}
+
+/**
+ * Waits for many jobs under one request-rate cap, with a single timer for all
+ * of them. Polls are paced, not batched: under a cap of `N` per second they
+ * start `1/N` s apart, earliest due first (at most `ceil(N / 100)` at once).
+ * On a 429 every wait pauses until `Retry-After` (else 1, 2, 4 … 60 s) and the
+ * cap is halved for a while. Each wait keeps the semantics of `waitForJob`.
+ *
+ * @example
+ * const watcher = createJobWatcher({ client, maxRequestsPerSecond: 20 });
+ * const jobs = await Promise.all(jobIds.map((id) => watcher.wait(id, { timeoutMs: 3_600_000 })));
+ * watcher.close();
+ */
+export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J>): JobWatcher<J> {
+  const { getJob, ...settings } = resolveWatcherOptions(options);
+  return createEngine({ ...settings, poll: pollWith(getJob), clock: realClock() });
+}
+
+/**
+ * Polls a job until it ends: a watcher of one wait, without a rate cap.
+ *
+ * Exit conditions:
+ * - **resolves** with the job when its `status` is `SUCCESS`;
+ * - **rejects** with `JobFailedError` when it is `FAIL` (with `error_code`,
+ *   `fail_reason` and the failed sub-jobs, `errorcode_message` decoded);
+ * - **rejects** with `WaitTimeoutError` at the deadline, `timeoutMs` after the
+ *   (original) start — carrying the last job seen; a request still in flight is aborted;
+ * - **rejects** with `signal.reason` as soon as `signal` aborts;
+ * - **rejects** with `JobNotFoundError` on `Common.0011` (unknown or expired job);
+ * - **rejects** with the error itself on any other non-transient error (401, 403, 404 …);
+ * - **rejects** with `InvalidArgumentError` before any request when an option is bad.
+ *
+ * Every other status keeps the wait going and is reported to `onProgress`.
+ * Transient errors (429, every 5xx, 408, network, timeouts) are retried within
+ * the deadline, honouring `Retry-After`; a 429 without one pauses 1, 2, 4 … 60 s.
+ * The first poll goes at once; the next ones follow the adaptive policy (7.5 %
+ * of the job's running time, sooner when sub-jobs say the end is near, between
+ * `minDelayMs` and `maxDelayMs`); the last one is trimmed to be answered by the
+ * deadline. Nothing is left behind when it settles: no timer, no listener, no request.
+ *
+ * @param getJob fetches the job once; give it without retries of its own
+ * @example
+ * const job = await waitForJob((id, o) => client.getJob(id, { ...o, retry: false }), jobId, {
+ *   timeoutMs: 3_600_000,
+ *   onProgress: ({ status, subJobs }) => console.log(status, `${subJobs.succeeded}/${subJobs.total}`),
+ * });
+ */
+export function waitForJob<J extends JobLike>(getJob: GetJob<J>, jobId: string, options?: WaitOptions<J>): JobWait<J> {
+  if (typeof getJob !== "function") return rejectedWait(new InvalidArgumentError("getJob", "must be a function"));
+  const settings = { rate: Number.POSITIVE_INFINITY, maxConcurrent: 1, random: Math.random, defaults: {} };
+  return createEngine<J>({ ...settings, poll: pollWith(getJob), clock: realClock() }).wait(jobId, options);
+}
+
+// ---- Simulation --------------------------------------------------------------------------------
+
+/** A job in the simulation; times are ms after its `begin_time`. */
+export interface SimulatedJob {
+  /** When it ends (SUCCESS). */
+  readonly durationMs: number;
+  /** When each sub-job ends; default none. Sub-jobs not ended by then count as running. */
+  readonly subJobEndsMs?: readonly number[];
+}
+
+/** How the simulated wait runs. */
+export interface SimulationOptions {
+  /** When the wait starts, ms after `begin_time`. Default 0. */
+  readonly waitStartMs?: number;
+  /** Default 24 h. */
+  readonly timeoutMs?: number;
+  /** Round trip of each request; the server reads the job half-way. Default 0. */
+  readonly latencyMs?: number;
+  /** `minDelayMs` the wait enforces on any policy. Default 1000. */
+  readonly minDelayMs?: number;
+  /** Makes poll number `n` (1-based) fail with a transient error, optionally with `Retry-After`. */
+  readonly fault?: (poll: number, atMs: number) => { readonly retryAfterMs?: number } | undefined;
+  /** Jitter source. Default: a fixed-seed generator, so runs repeat exactly. */
+  readonly random?: () => number;
+}
+
+/** What a simulated wait did. */
+export interface SimulationResult {
+  /** Requests sent. */
+  readonly requests: number;
+  /** When each request was sent, ms after `begin_time`. */
+  readonly pollTimesMs: readonly number[];
+  /** When the wait learned that the job ended (ms after `begin_time`), `undefined` if it timed out. */
+  readonly detectedAtMs: number | undefined;
+  /** `detectedAtMs − durationMs`: how late the end was noticed. */
+  readonly detectionDelayMs: number | undefined;
+  readonly timedOut: boolean;
+}
+
+/** A clock that jumps from timer to timer: `run()` fires them in time order (ties in the order set) until none is left. */
+class SimulatedClock implements Clock {
+  private readonly timers = new Map<number, { readonly at: number; readonly fire: () => void }>();
+  private lastId = 0;
+
+  constructor(private time: number) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimer(fire: () => void, delayMs: number): number {
+    this.timers.set(++this.lastId, { at: this.time + Math.max(0, delayMs), fire });
+    return this.lastId;
+  }
+
+  clearTimer(timer: unknown): void {
+    this.timers.delete(timer as number);
+  }
+
+  run(): void {
+    for (;;) {
+      let first: [number, { readonly at: number; readonly fire: () => void }] | undefined;
+      for (const entry of this.timers) if (first === undefined || entry[1].at < first[1].at) first = entry;
+      if (first === undefined) return;
+      this.timers.delete(first[0]);
+      this.time = first[1].at;
+      first[1].fire();
+    }
+  }
+}
+
+/**
+ * Runs one wait against one simulated job on a simulated clock: the real
+ * engine of `waitForJob` (same scheduling, `minDelayMs`, `Retry-After`, final
+ * poll trimmed to the deadline), with the clock jumping from timer to timer —
+ * synchronous and exact. Use it to compare policies.
+ *
+ * @example
+ * const fixed = simulatePolicy(() => 1000, 600_000);
+ * const adaptive = simulatePolicy(adaptivePollingPolicy(), 600_000);
+ * console.log(adaptive.requests / fixed.requests, adaptive.detectionDelayMs);
+ */
+export function simulatePolicy(policy: PollingPolicy, job: SimulatedJob | number, options: SimulationOptions = {}): SimulationResult {
+  const { durationMs, subJobEndsMs = [] } = typeof job === "number" ? { durationMs: job } : job;
+  const { waitStartMs = 0, timeoutMs = 86_400_000, latencyMs = 0, minDelayMs = 1000, fault } = options;
+  const clock = new SimulatedClock(waitStartMs);
+  const pollTimesMs: number[] = [];
+  let detectedAtMs: number | undefined;
+  const poll: Poll<JobLike> = (_jobId, answer) => {
+    const sentAt = clock.now();
+    pollTimesMs.push(sentAt);
+    const failure = fault?.(pollTimesMs.length, sentAt);
+    const readAt = sentAt + latencyMs / 2;
+    const ended = failure === undefined && readAt >= durationMs;
+    const outcome: Answer<JobLike> = failure ? { error: { retryable: true, retryAfterMs: failure.retryAfterMs } } : { job: simulatedBody(ended, subJobEndsMs, readAt) };
+    const timer = clock.setTimer(() => {
+      if (ended) detectedAtMs = clock.now();
+      answer(outcome);
+    }, latencyMs);
+    return () => clock.clearTimer(timer);
+  };
+  const settings = { rate: Number.POSITIVE_INFINITY, maxConcurrent: 1, random: options.random ?? seededRandom(1), defaults: {} };
+  createEngine({ ...settings, poll, clock })
+    .wait("simulated", { policy, minDelayMs, timeoutMs })
+    .catch(() => undefined); // the outcome is read off the simulation: a timeout is a result here
+  clock.run();
+  const detectionDelayMs = detectedAtMs === undefined ? undefined : detectedAtMs - durationMs;
+  return { requests: pollTimesMs.length, pollTimesMs, detectedAtMs, detectionDelayMs, timedOut: detectedAtMs === undefined };
+}
+
+/** The body a simulated job has at `at` ms after its `begin_time` (the epoch). */
+function simulatedBody(ended: boolean, subJobEndsMs: readonly number[], at: number): JobLike {
+  const sub_jobs = subJobEndsMs.map((end, i) => ({ job_id: `s${i}`, job_type: "simulated", status: end <= at ? "SUCCESS" : "RUNNING" }));
+  return { job_id: "simulated", job_type: "simulated", status: ended ? "SUCCESS" : "RUNNING", begin_time: "1970-01-01T00:00:00.000Z", entities: { sub_jobs } } as JobLike;
+}
+
+/** mulberry32: a small, fast generator with a fixed seed, so simulations repeat exactly. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
