@@ -20,8 +20,7 @@ import {
 import { waitForJob, type JobWait } from "./wait.js";
 import type { WaitOptions } from "./options.js";
 
-/** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */
-export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
+/** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Error bodies are read up to this size; the rest is dropped. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
@@ -33,21 +32,18 @@ const JOB_PATH = "/v1/{project_id}/jobs/{job_id}" as const;
 export interface JobsClient<S extends ServiceName> {
   readonly service: S;
   readonly projectId: string;
-  /** Base URL requests go to, e.g. `https://evs.eu-de.otc.t-systems.com`. */
-  readonly endpoint: string;
+  /** Base URL requests go to, e.g. `https://evs.eu-de.otc.t-systems.com`. */ readonly endpoint: string;
   /**
-   * Fetches a job (or sub-job) of this client's service. Resolves to the
-   * service's job type (`EvsJob` for `"evs"`, …); rejects with
-   * `InvalidArgumentError` (bad id, nothing sent), `JobsApiError` (HTTP/API
-   * error, network, timeout, a 200 that is not a job), or the signal's reason.
+   * Fetches a job (or sub-job) of this client's service. Resolves to the service's job type (`EvsJob` for `"evs"`, …);
+   * rejects with `InvalidArgumentError` (bad id, nothing sent), `JobsApiError` (HTTP/API error, network, timeout, a 200
+   * that is not a job), or the signal's reason.
    */
   getJob(jobId: string, options?: GetJobOptions): Promise<JobOf<S>>;
   /**
-   * Polls the job until it ends (see `waitForJob` for the exit conditions):
-   * resolves on SUCCESS, rejects with `JobFailedError` on FAIL,
-   * `WaitTimeoutError` at the deadline, `JobNotFoundError` on Common.0011, or
-   * the signal's reason. Each poll is one `getJob` without the client's own
-   * retries; the waiter retries transient errors itself, within its deadline.
+   * Polls the job until it ends (see `waitForJob` for the exit conditions): resolves on SUCCESS, rejects with
+   * `JobFailedError` on FAIL, `WaitTimeoutError` at the deadline, `JobNotFoundError` on Common.0011, or the signal's
+   * reason. Each poll is one `getJob` without the client's own retries; the waiter retries transient errors itself,
+   * within its deadline.
    */
   waitForJob(jobId: string, options?: WaitOptions<JobOf<S>>): JobWait<JobOf<S>>;
 }
@@ -63,11 +59,10 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * Reads a body as UTF-8 text, stopping after `limitBytes` so that a huge or
- * endless body cannot exhaust memory. With `lengthEnforced` (the global
- * `fetch`, which never delivers more than the `Content-Length` it announced),
- * a body announced within the limit is read in one go; an injected `fetch` may
- * announce anything. Rejects with the signal's reason even if the stream ignores it.
+ * Reads a body as UTF-8 text, stopping after `limitBytes` so that a huge or endless body cannot exhaust memory. With
+ * `lengthEnforced` (the global `fetch`, which never delivers more than the `Content-Length` it announced), a body
+ * announced within the limit is read in one go; an injected `fetch` may announce anything. Rejects with the signal's
+ * reason even if the stream ignores it.
  */
 async function readBodyText(response: Response, limitBytes: number, signal: AbortSignal, lengthEnforced: boolean) {
   if (!response.body) return { text: "", truncated: false };
@@ -91,9 +86,8 @@ async function readBodyText(response: Response, limitBytes: number, signal: Abor
 }
 
 /**
- * A signal for one call: the caller's (its reason is kept) and the deadline
- * (aborts with `onTimeout()`). Written out rather than `AbortSignal.any`/`timeout`
- * so that fake timers drive the deadline like every other timer of the package.
+ * A signal for one call: the caller's (its reason is kept) and the deadline (aborts with `onTimeout()`). Written out
+ * rather than `AbortSignal.any`/`timeout` so that fake timers drive the deadline like every other timer of the package.
  */
 function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown) {
   const controller = new AbortController();
@@ -109,8 +103,8 @@ function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeou
 }
 
 /**
- * Delay before the retry that follows failed attempt `attempt`: full jitter
- * over a capped exponential, or exactly `retryAfterMs` when the server said.
+ * Delay before the retry that follows failed attempt `attempt`: full jitter over a capped exponential, or exactly
+ * `retryAfterMs` when the server said.
  */
 export function backoffDelay(attempt: number, policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs" | "random">, retryAfterMs?: number): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
@@ -128,8 +122,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /**
- * Runs `operation` until it succeeds, throws something not retryable, or the
- * attempts run out. Only `JobsApiError`s are retried; the signal cancels the backoff sleep.
+ * Runs `operation` until it succeeds, throws something not retryable, or the attempts run out. Only `JobsApiError`s are
+ * retried; the signal cancels the backoff sleep.
  */
 export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, signal: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -156,10 +150,9 @@ function looksLikeResponse(value: unknown): value is Response {
 }
 
 /**
- * Creates a client for one service's `GET /v1/{project_id}/jobs/{job_id}`.
- * Options are checked at once (`InvalidArgumentError`); nothing is sent until
- * `getJob` or `waitForJob` is called. AK/SK signing is loaded on the first
- * signed request, so a token-only app's bundle leaves the signer out.
+ * Creates a client for one service's `GET /v1/{project_id}/jobs/{job_id}`. Options are checked at once
+ * (`InvalidArgumentError`); nothing is sent until `getJob` or `waitForJob` is called. AK/SK signing is loaded on the
+ * first signed request, so a token-only app's bundle leaves the signer out.
  *
  * @example
  * const evs = createJobsClient({ service: "evs", region: "eu-de", projectId, auth: { token } });

@@ -5,95 +5,77 @@ import type { WaitState } from "./wait.js";
 /** `code` of a `JobsApiError` raised by the client itself rather than taken from the API's error body. */
 export type ClientErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "INVALID_RESPONSE" | `HTTP_${number}`;
 
+/** Every error of this package: `code` names it, and `toJSON` gives its fields, not `{}`, to a log line. */
+abstract class CloudJobsError extends Error {
+  abstract readonly code: string;
+
+  /** Plain-data view for logs: name, code, message and the error's own fields. */
+  toJSON(): Record<string, unknown> {
+    const { name, code, message } = this;
+    const { lastError: _lastError, ...fields } = this as unknown as Record<string, unknown>; // a cause is not data
+    return { name, code, message, ...fields };
+  }
+}
+
 /** What a `JobsApiError` is built from. */
 export interface JobsApiErrorInit {
-  readonly status: number | undefined;
-  readonly code: string;
+  /** HTTP status; `undefined` for network errors and timeouts. */ readonly status: number | undefined;
+  /** The API's code (e.g. `Common.0011`, `APIGW.0301`) or a `ClientErrorCode`. */ readonly code: string;
   readonly message: string;
-  readonly service: ServiceName;
+  /** Service that answered (or was asked). */ readonly service: ServiceName;
+  /** True when sending the same request again may succeed (429, 502, 503, 504, throttling codes, network, timeout). */
   readonly retryable: boolean;
-  readonly requestId?: string | undefined;
-  readonly retryAfterMs?: number | undefined;
-  readonly body?: unknown;
+  /** `X-Request-Id` response header, or `request_id` of a gateway error body. */ readonly requestId?: string | undefined;
+  /** Delay the server asked for in `Retry-After`, in milliseconds. */ readonly retryAfterMs?: number | undefined;
+  /** Parsed error body (JSON value, or text cut to 2 KB), credentials redacted. */ readonly body?: unknown;
   readonly cause?: unknown;
 }
 
-/** The plain object `toJSON` returns: `keys`, in this order, read off the error. */
-function errorJson(error: object, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.map((key) => [key, (error as Record<string, unknown>)[key]]));
-}
-
+export interface JobsApiError extends Readonly<Required<Omit<JobsApiErrorInit, "message" | "cause">>> {}
 /**
- * An HTTP or API error of the job API, normalised from whichever envelope the
- * server used (`{"error":{code,message}}`, `{code,message}`,
- * `{error_code,error_msg,request_id}`), an HTML page or an empty body; also
- * network failures (`NETWORK_ERROR`), timeouts (`TIMEOUT`) and a 200 that is
- * not a job (`INVALID_RESPONSE`). Never carries a token or secret key.
+ * An HTTP or API error of the job API, normalised from whichever envelope the server used
+ * (`{"error":{code,message}}`, `{code,message}`, `{error_code,error_msg,request_id}`), an HTML page or an empty body;
+ * also network failures (`NETWORK_ERROR`), timeouts (`TIMEOUT`) and a 200 that is not a job (`INVALID_RESPONSE`).
+ * Never carries a token or secret key.
  *
  * @example
  * try { await client.getJob(id) } catch (e) {
  *   if (e instanceof JobsApiError && e.code === "Common.0011") console.log("no such job", e.requestId);
  * }
  */
-export class JobsApiError extends Error {
+export class JobsApiError extends CloudJobsError {
   override readonly name = "JobsApiError";
-  /** HTTP status; `undefined` for network errors and timeouts. */
-  declare readonly status: number | undefined;
-  /** The API's code (e.g. `Common.0011`, `APIGW.0301`) or a `ClientErrorCode`. */
-  declare readonly code: string;
-  /** Service that answered (or was asked). */
-  declare readonly service: ServiceName;
-  /** `X-Request-Id` response header, or `request_id` of a gateway error body. */
-  declare readonly requestId: string | undefined;
-  /** True when sending the same request again may succeed (429, 502, 503, 504, throttling codes, network, timeout). */
-  declare readonly retryable: boolean;
-  /** Delay the server asked for in `Retry-After`, in milliseconds. */
-  declare readonly retryAfterMs: number | undefined;
-  /** Parsed error body (JSON value, or text cut to 2 KB), credentials redacted. */
-  declare readonly body: unknown;
 
   constructor({ message, cause, ...fields }: JobsApiErrorInit) {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { requestId: undefined, retryAfterMs: undefined, body: undefined }, fields);
   }
 
-  /** Plain-data view for logs: `JSON.stringify(error)` shows the fields, not `{}`. */
-  toJSON(): Record<string, unknown> {
+  override toJSON(): Record<string, unknown> {
     const cause = this.cause instanceof Error ? { name: this.cause.name, message: this.cause.message } : this.cause;
-    return { ...errorJson(this, ["name", "code", "message", "status", "service", "requestId", "retryable", "retryAfterMs", "body"]), cause };
+    return { ...super.toJSON(), cause };
   }
 }
 
 /** A caller-supplied value was rejected before anything was sent (a job id with `../`, an empty project id, …). */
-export class InvalidArgumentError extends Error {
+export class InvalidArgumentError extends CloudJobsError {
   override readonly name = "InvalidArgumentError";
   readonly code = "INVALID_ARGUMENT";
-  /** Name of the offending argument, e.g. `jobId`, `projectId`, `auth.secretKey`. */
-  readonly argument: string;
+  /** Name of the offending argument, e.g. `jobId`, `projectId`, `auth.secretKey`. */ readonly argument: string;
 
   constructor(argument: string, reason: string) {
     super(`Invalid ${argument}: ${reason}`);
     this.argument = argument;
   }
-
-  /** Plain-data view for logs. */
-  toJSON(): Record<string, unknown> {
-    return errorJson(this, ["name", "code", "argument", "message"]);
-  }
 }
 
 /** A decoded ECS `errorcode_message` (see `decodeErrorcodeMessage`). */
 export interface DecodedErrorcodeMessage {
-  /** The value as sent. */
-  readonly raw: string;
-  /** Human-readable message: the embedded error's `message`, else the raw text. */
-  readonly message: string;
-  /** Embedded error code, e.g. `403` of a Nova error. */
-  readonly code?: string | number;
-  /** Key the embedded error sat under, e.g. `forbidden`, `badRequest`. */
-  readonly kind?: string;
-  /** The parsed embedded JSON, when the value was JSON. */
-  readonly json?: unknown;
+  /** The value as sent. */ readonly raw: string;
+  /** Human-readable message: the embedded error's `message`, else the raw text. */ readonly message: string;
+  /** Embedded error code, e.g. `403` of a Nova error. */ readonly code?: string | number;
+  /** Key the embedded error sat under, e.g. `forbidden`, `badRequest`. */ readonly kind?: string;
+  /** The parsed embedded JSON, when the value was JSON. */ readonly json?: unknown;
 }
 
 /** A sub-job that ended in FAIL, as `JobFailedError` reports it. */
@@ -111,29 +93,22 @@ export interface JobFailedInit<J> {
   readonly job: J;
   readonly jobId: string;
   readonly service: string | undefined;
-  readonly errorCode: string | undefined;
-  readonly failReason: string | undefined;
+  /** `error_code` of the job, e.g. `Ecs.0204`. */ readonly errorCode: string | undefined;
+  /** `fail_reason` of the job. */ readonly failReason: string | undefined;
   readonly failedSubJobs: readonly FailedSubJob[];
 }
 
+export interface JobFailedError<J> extends JobFailedInit<J> {}
 /**
- * The job ended with status FAIL. Carries the job, its `error_code` and
- * `fail_reason`, and the failed sub-jobs with their decoded `errorcode_message`.
+ * The job ended with status FAIL. Carries the job, its `error_code` and `fail_reason`, and the failed sub-jobs with
+ * their decoded `errorcode_message`.
  *
  * @example
  * catch (e) { if (e instanceof JobFailedError) console.error(e.errorCode, e.failedSubJobs[0]?.errorcodeMessage) }
  */
-export class JobFailedError<J = JobLike> extends Error {
+export class JobFailedError<J = JobLike> extends CloudJobsError {
   override readonly name = "JobFailedError";
   readonly code = "JOB_FAILED";
-  declare readonly job: J;
-  declare readonly jobId: string;
-  declare readonly service: string | undefined;
-  /** `error_code` of the job, e.g. `Ecs.0204`. */
-  declare readonly errorCode: string | undefined;
-  /** `fail_reason` of the job. */
-  declare readonly failReason: string | undefined;
-  declare readonly failedSubJobs: readonly FailedSubJob[];
 
   constructor(init: JobFailedInit<J>) {
     const why = [init.errorCode, init.failReason].filter((s) => s !== undefined && s !== "").join(": ");
@@ -141,49 +116,31 @@ export class JobFailedError<J = JobLike> extends Error {
     super(`Job ${init.jobId} failed${why === "" ? "" : `: ${why}`}${subs}`);
     Object.assign(this, init);
   }
-
-  /** Plain-data view for logs. */
-  toJSON(): Record<string, unknown> {
-    return errorJson(this, ["name", "code", "message", "jobId", "service", "errorCode", "failReason", "failedSubJobs", "job"]);
-  }
 }
 
 /** What `JobNotFoundError` is built from: the API error that said so. */
 export interface JobNotFoundInit {
   readonly jobId: string;
   readonly service: string | undefined;
-  readonly apiCode: string;
+  /** The API's code, `Common.0011` or `common.0011`. */ readonly apiCode: string;
   readonly requestId: string | undefined;
   readonly cause: unknown;
 }
 
+export interface JobNotFoundError extends Omit<JobNotFoundInit, "cause"> {}
 /**
- * The service answered 400 `Common.0011` (`common.0011` on VBS): it does not
- * know the job. Either the id is wrong or the job expired — finished jobs are
- * deleted about a day after they end, unpaid ones after 14 days. Not retried.
+ * The service answered 400 `Common.0011` (`common.0011` on VBS): it does not know the job. Either the id is wrong or
+ * the job expired — finished jobs are deleted about a day after they end, unpaid ones after 14 days. Not retried.
  */
-export class JobNotFoundError extends Error {
+export class JobNotFoundError extends CloudJobsError {
   override readonly name = "JobNotFoundError";
   readonly code = "JOB_NOT_FOUND";
-  declare readonly jobId: string;
-  declare readonly service: string | undefined;
-  /** The API's code, `Common.0011` or `common.0011`. */
-  declare readonly apiCode: string;
-  declare readonly requestId: string | undefined;
 
   constructor({ cause, ...init }: JobNotFoundInit) {
     const where = [init.service, init.requestId === undefined ? undefined : `request ${init.requestId}`].filter(Boolean).join(", ");
-    super(
-      `Job ${init.jobId} is unknown or has expired (${init.apiCode}${where === "" ? "" : `, ${where}`}); ` +
-        "finished jobs are deleted about a day after they end",
-      { cause },
-    );
+    const what = `${init.apiCode}${where === "" ? "" : `, ${where}`}`;
+    super(`Job ${init.jobId} is unknown or has expired (${what}); finished jobs are deleted about a day after they end`, { cause });
     Object.assign(this, init);
-  }
-
-  /** Plain-data view for logs. */
-  toJSON(): Record<string, unknown> {
-    return errorJson(this, ["name", "code", "message", "jobId", "service", "apiCode", "requestId"]);
   }
 }
 
@@ -191,24 +148,16 @@ export class JobNotFoundError extends Error {
 export interface WaitTimeoutInit<J> {
   readonly jobId: string;
   readonly timeoutMs: number;
-  readonly lastJob: J | undefined;
-  readonly lastError: unknown;
-  readonly state: WaitState;
+  /** The last job seen (`undefined` if no poll succeeded). */ readonly lastJob: J | undefined;
+  /** The last transient error, when the latest polls failed. */ readonly lastError: unknown;
+  /** Resumes the wait (with a new timeout). */ readonly state: WaitState;
 }
 
-/**
- * The deadline passed before the job ended. `lastJob` is the last job seen
- * (`undefined` if no poll succeeded), `lastError` the last transient error
- * when the latest polls failed, and `state` resumes the wait with a new timeout.
- */
-export class WaitTimeoutError<J = JobLike> extends Error {
+export interface WaitTimeoutError<J> extends WaitTimeoutInit<J> {}
+/** The deadline passed before the job ended; carries the last job seen and the state to resume the wait. */
+export class WaitTimeoutError<J = JobLike> extends CloudJobsError {
   override readonly name = "WaitTimeoutError";
   readonly code = "WAIT_TIMEOUT";
-  declare readonly jobId: string;
-  declare readonly timeoutMs: number;
-  declare readonly lastJob: J | undefined;
-  declare readonly lastError: unknown;
-  declare readonly state: WaitState;
 
   constructor(init: WaitTimeoutInit<J>) {
     const status = (init.lastJob as JobLike | undefined)?.status;
@@ -216,15 +165,10 @@ export class WaitTimeoutError<J = JobLike> extends Error {
     super(`Gave up waiting for job ${init.jobId} after ${init.timeoutMs} ms (${seen}, ${init.state.polls} poll(s))`);
     Object.assign(this, init);
   }
-
-  /** Plain-data view for logs. */
-  toJSON(): Record<string, unknown> {
-    return errorJson(this, ["name", "code", "message", "jobId", "timeoutMs", "lastJob", "state"]);
-  }
 }
 
 /** The watcher was closed while this wait was still running, or before it started. */
-export class WatcherClosedError extends Error {
+export class WatcherClosedError extends CloudJobsError {
   override readonly name = "WatcherClosedError";
   readonly code = "WATCHER_CLOSED";
   readonly jobId: string;
@@ -241,9 +185,8 @@ export class WatcherClosedError extends Error {
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
 /**
- * API codes (lower-cased: VBS writes `common.` where ECS writes `Common.`) that mean
- * "throttled" whatever the status: ECS flow control (Common.1503 at 429,
- * Common.0024 at 202) and the HWC gateway (APIGW.0308).
+ * API codes (lower-cased: VBS writes `common.` where ECS writes `Common.`) that mean "throttled" whatever the status:
+ * ECS flow control (Common.1503 at 429, Common.0024 at 202) and the HWC gateway (APIGW.0308).
  */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set(["common.1503", "common.0024", "apigw.0308"]);
 
@@ -261,9 +204,8 @@ function text(value: unknown): string | undefined {
 }
 
 /**
- * Reads the three error envelopes in the order the Go SDK does: gateway
- * `{error_code, error_msg, request_id}`, flat `{code, message}`, then one
- * level down into any object (which covers `{"error":{code,message}}`).
+ * Reads the three error envelopes in the order the Go SDK does: gateway `{error_code, error_msg, request_id}`, flat
+ * `{code, message}`, then one level down into any object (which covers `{"error":{code,message}}`).
  */
 export function extractErrorFields(body: unknown, depth = 0): ErrorFields {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
@@ -283,8 +225,8 @@ export function extractErrorFields(body: unknown, depth = 0): ErrorFields {
 }
 
 /**
- * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date, as
- * milliseconds from `now`; `undefined` when missing or unreadable, 0 for a past date.
+ * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date, as milliseconds from `now`; `undefined` when
+ * missing or unreadable, 0 for a past date.
  */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   const header = value?.trim();
@@ -329,9 +271,8 @@ function safeStringify(value: unknown): string {
 }
 
 /**
- * `cause` unchanged when nothing in it (message, stack, properties, nested
- * causes) holds a secret; otherwise a plain `Error` with the same name and
- * redacted text, because a custom `fetch` may put request headers in its error.
+ * `cause` unchanged when nothing in it (message, stack, properties, nested causes) holds a secret; otherwise a plain
+ * `Error` with the same name and redacted text, because a custom `fetch` may put request headers in its error.
  */
 function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof cause === "string") return redactText(cause, secrets);
@@ -385,10 +326,9 @@ function describeBody(raw: string): string {
 }
 
 /**
- * Turns an error answer into a `JobsApiError`: code and message from the
- * body's envelope (else `HTTP_<status>` and a description of the body),
- * request id from `X-Request-Id` or the gateway body, `Retry-After` in ms.
- * `body` is what openapi-fetch made of it: parsed JSON, or the text when it is not JSON.
+ * Turns an error answer into a `JobsApiError`: code and message from the body's envelope (else `HTTP_<status>` and a
+ * description of the body), request id from `X-Request-Id` or the gateway body, `Retry-After` in ms. `body` is what
+ * openapi-fetch made of it: parsed JSON, or the text when it is not JSON.
  */
 export function errorFromResponse(response: { readonly status: number; readonly headers: Headers }, body: unknown, context: ErrorContext): JobsApiError {
   const isText = typeof body === "string" || body === undefined;
@@ -408,8 +348,7 @@ export function errorFromResponse(response: { readonly status: number; readonly 
   });
 }
 
-/** How a failed poll affects a wait. */
-export type PollErrorKind = "not-found" | "throttled" | "transient" | "fatal";
+/** How a failed poll affects a wait. */ export type PollErrorKind = "not-found" | "throttled" | "transient" | "fatal";
 
 /** A failed poll, read through the fields of `JobsApiError` (duck-typed, so a custom `getJob` can use them too). */
 export interface ClassifiedPollError {
@@ -423,8 +362,8 @@ export interface ClassifiedPollError {
  * Sorts an error of a poll:
  * - `not-found`: code `Common.0011`/`common.0011` — the job is unknown or expired; the wait ends.
  * - `throttled`: HTTP 429 or a throttling code — retried, and every wait of a watcher pauses.
- * - `transient`: any 5xx (500 included, though `getJob` itself does not retry it), 408, or anything
- *   with `retryable: true` (network, timeout) — retried within the deadline.
+ * - `transient`: any 5xx (500 included, though `getJob` itself does not retry it), 408, or anything with `retryable:
+ *   true` (network, timeout) — retried within the deadline.
  * - `fatal`: everything else (400, 401, 403, 404, invalid input, bugs) — the wait ends with this error.
  */
 export function classifyPollError(error: unknown): ClassifiedPollError {

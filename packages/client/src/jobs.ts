@@ -8,45 +8,29 @@ export type { components, operations, paths } from "./generated/schema.js";
 
 type Schemas = components["schemas"];
 
-/** The four services that share `GET /v1/{project_id}/jobs/{job_id}`. */
-export type ServiceName = "ecs" | "bms" | "evs" | "vbs";
+/** The four services that share `GET /v1/{project_id}/jobs/{job_id}`. */ export type ServiceName = "ecs" | "bms" | "evs" | "vbs";
 
-/** Every service name, in a fixed order. */
-export const SERVICE_NAMES: readonly ServiceName[] = ["ecs", "bms", "evs", "vbs"];
+/** Every service name, in a fixed order. */ export const SERVICE_NAMES: readonly ServiceName[] = ["ecs", "bms", "evs", "vbs"];
 
 /** Type guard for a service name given at run time (e.g. from a CLI flag). */
 export function isServiceName(value: unknown): value is ServiceName {
   return typeof value === "string" && (SERVICE_NAMES as readonly string[]).includes(value);
 }
 
-/** An ECS job: `EcsKnownJob | EcsUnknownJob`. */
-export type EcsJob = Schemas["EcsJob"];
-/** An ECS job of a documented type; narrows on `job_type`. */
-export type EcsKnownJob = Schemas["EcsKnownJob"];
-/** An ECS job of a type no document lists (`job_type: string`, loose `entities`). */
-export type EcsUnknownJob = Schemas["EcsUnknownJob"];
-/** A BMS job: `BmsKnownJob | BmsUnknownJob`. */
-export type BmsJob = Schemas["BmsJob"];
-/** A BMS job of a documented type; narrows on `job_type`. */
-export type BmsKnownJob = Schemas["BmsKnownJob"];
-/** A BMS job of a type no document lists. */
-export type BmsUnknownJob = Schemas["BmsUnknownJob"];
-/** An EVS job: `EvsKnownJob | EvsUnknownJob`. */
-export type EvsJob = Schemas["EvsJob"];
-/** An EVS job of a documented type; narrows on `job_type`. */
-export type EvsKnownJob = Schemas["EvsKnownJob"];
-/** An EVS job of a type no document lists. */
-export type EvsUnknownJob = Schemas["EvsUnknownJob"];
-/** A VBS job: `VbsKnownJob | VbsUnknownJob`. */
-export type VbsJob = Schemas["VbsJob"];
-/** A VBS job of a documented type; narrows on `job_type`. */
-export type VbsKnownJob = Schemas["VbsKnownJob"];
-/** A VBS job of a type no document lists. */
-export type VbsUnknownJob = Schemas["VbsUnknownJob"];
-/** A job of any service (the 200 response of `showJob`). */
-export type Job = Schemas["Job"];
-/** A job of a documented type, of any service. */
-export type KnownJob = EcsKnownJob | BmsKnownJob | EvsKnownJob | VbsKnownJob;
+/** An ECS job: `EcsKnownJob | EcsUnknownJob`. */ export type EcsJob = Schemas["EcsJob"];
+/** An ECS job of a documented type; narrows on `job_type`. */ export type EcsKnownJob = Schemas["EcsKnownJob"];
+/** An ECS job of a type no document lists (`job_type: string`, loose `entities`). */ export type EcsUnknownJob = Schemas["EcsUnknownJob"];
+/** A BMS job: `BmsKnownJob | BmsUnknownJob`. */ export type BmsJob = Schemas["BmsJob"];
+/** A BMS job of a documented type; narrows on `job_type`. */ export type BmsKnownJob = Schemas["BmsKnownJob"];
+/** A BMS job of a type no document lists. */ export type BmsUnknownJob = Schemas["BmsUnknownJob"];
+/** An EVS job: `EvsKnownJob | EvsUnknownJob`. */ export type EvsJob = Schemas["EvsJob"];
+/** An EVS job of a documented type; narrows on `job_type`. */ export type EvsKnownJob = Schemas["EvsKnownJob"];
+/** An EVS job of a type no document lists. */ export type EvsUnknownJob = Schemas["EvsUnknownJob"];
+/** A VBS job: `VbsKnownJob | VbsUnknownJob`. */ export type VbsJob = Schemas["VbsJob"];
+/** A VBS job of a documented type; narrows on `job_type`. */ export type VbsKnownJob = Schemas["VbsKnownJob"];
+/** A VBS job of a type no document lists. */ export type VbsUnknownJob = Schemas["VbsUnknownJob"];
+/** A job of any service (the 200 response of `showJob`). */ export type Job = Schemas["Job"];
+/** A job of a documented type, of any service. */ export type KnownJob = EcsKnownJob | BmsKnownJob | EvsKnownJob | VbsKnownJob;
 /** A job of an undocumented type, of any service. */
 export type UnknownJob = EcsUnknownJob | BmsUnknownJob | EvsUnknownJob | VbsUnknownJob;
 /** The job type of each service. */
@@ -56,24 +40,19 @@ export interface JobsByService {
   evs: EvsJob;
   vbs: VbsJob;
 }
-/** The job of service `S`, e.g. `JobOf<"evs">` is `EvsJob`. */
-export type JobOf<S extends ServiceName> = JobsByService[S];
+/** The job of service `S`, e.g. `JobOf<"evs">` is `EvsJob`. */ export type JobOf<S extends ServiceName> = JobsByService[S];
 /** The documented job types of service `S`, e.g. `"createVolume" | "batchCreateVolume" | …` for `"evs"`. */
 export type KnownJobTypeOf<S extends ServiceName> = Extract<JobOf<S>, KnownJob>["job_type"];
 /** The job schema of one documented type, e.g. `JobOfType<"evs", "createVolume">` is `EvsCreateVolumeJob`. */
 export type JobOfType<S extends ServiceName, T extends KnownJobTypeOf<S>> = Extract<JobOf<S>, { job_type: T }>;
-/** The documented part of a job union: `KnownPart<EvsJob>` is `EvsKnownJob`. */
-export type KnownPart<J> = Extract<J, KnownJob>;
-/** The undocumented part of a job union: `UnknownPart<EvsJob>` is `EvsUnknownJob`. */
-export type UnknownPart<J> = Exclude<J, KnownJob>;
-/** Status of a job of any service (`SUCCESS`, `FAIL`, `RUNNING`, `PENDING_PAYMENT`, …). */
-export type JobStatus = Job["status"];
-/** Any error body the API documents (nested, flat or gateway envelope). */
-export type ErrorResponse = Schemas["ErrorResponse"];
+/** The documented part of a job union: `KnownPart<EvsJob>` is `EvsKnownJob`. */ export type KnownPart<J> = Extract<J, KnownJob>;
+/** The undocumented part of a job union: `UnknownPart<EvsJob>` is `EvsUnknownJob`. */ export type UnknownPart<J> = Exclude<J, KnownJob>;
+/** Status of a job of any service (`SUCCESS`, `FAIL`, `RUNNING`, `PENDING_PAYMENT`, …). */ export type JobStatus = Job["status"];
+/** Any error body the API documents (nested, flat or gateway envelope). */ export type ErrorResponse = Schemas["ErrorResponse"];
 
 /**
- * The fields of a job body the waiter reads. Every generated job type
- * satisfies it; the waiter hands back the caller's own type untouched.
+ * The fields of a job body the waiter reads. Every generated job type satisfies it; the waiter hands back the caller's
+ * own type untouched.
  */
 export interface JobLike {
   readonly status?: string | null | undefined;
@@ -112,9 +91,8 @@ const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
 /**
- * True for an object with string `job_id`, `job_type` and `status`: what the
- * client requires of a 200 body before handing it out as a job. Deeper checks
- * are left to the types: the cloud adds fields and job types without notice.
+ * True for an object with string `job_id`, `job_type` and `status`: what the client requires of a 200 body before
+ * handing it out as a job. Deeper checks are left to the types: the cloud adds fields and job types without notice.
  */
 export function isJobShaped(value: unknown): value is JobShape {
   const record = asRecord(value);
@@ -122,9 +100,8 @@ export function isJobShaped(value: unknown): value is JobShape {
 }
 
 /**
- * True when the job reached a final status: `SUCCESS` or `FAIL`. Every other
- * status — `INIT`, `RUNNING`, Huawei Cloud's `PENDING_PAYMENT`,
- * `WAITING_EXECUTE`, `LISTENING`, or one no document lists — means "not yet".
+ * True when the job reached a final status: `SUCCESS` or `FAIL`. Every other status — `INIT`, `RUNNING`, Huawei Cloud's
+ * `PENDING_PAYMENT`, `WAITING_EXECUTE`, `LISTENING`, or one no document lists — means "not yet".
  */
 export function isFinished(job: HasStatus): boolean {
   return job.status === "SUCCESS" || job.status === "FAIL";
@@ -141,8 +118,8 @@ export function isFailed(job: HasStatus): boolean {
 }
 
 /**
- * Reads a job time (`begin_time`, `end_time`): an ISO 8601 string becomes a
- * `Date`; `""` (sent while a job runs), `null`, absent or unreadable give `undefined`.
+ * Reads a job time (`begin_time`, `end_time`): an ISO 8601 string becomes a `Date`; `""` (sent while a job runs),
+ * `null`, absent or unreadable give `undefined`.
  */
 export function parseJobTime(value: unknown): Date | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
@@ -162,9 +139,8 @@ export function jobTimes(job: { readonly begin_time?: unknown; readonly end_time
 }
 
 /**
- * The sub-jobs of a job of any service: `entities.sub_jobs` (ECS, BMS, EVS)
- * or top-level `sub_jobs` (VBS). `null`, absent or malformed lists give `[]`;
- * items that are not jobs are skipped.
+ * The sub-jobs of a job of any service: `entities.sub_jobs` (ECS, BMS, EVS) or top-level `sub_jobs` (VBS). `null`,
+ * absent or malformed lists give `[]`; items that are not jobs are skipped.
  */
 export function subJobsOf(job: object): JobShape[] {
   const record = job as Record<string, unknown>;
@@ -174,9 +150,8 @@ export function subJobsOf(job: object): JobShape[] {
 }
 
 /**
- * Summarises the sub-jobs of a job of any service. `total` is the larger of
- * the listed sub-jobs and `entities.sub_jobs_total` (ECS, BMS), because a
- * starting job may announce sub-jobs it does not list yet.
+ * Summarises the sub-jobs of a job of any service. `total` is the larger of the listed sub-jobs and
+ * `entities.sub_jobs_total` (ECS, BMS), because a starting job may announce sub-jobs it does not list yet.
  *
  * @example
  * const { total, succeeded, failed } = summarizeSubJobs(job);
@@ -213,9 +188,9 @@ const field = (record: Record<string, unknown>, key: string): string | number | 
 };
 
 /**
- * Decodes an ECS sub-job's `entities.errorcode_message`, which often holds a
- * JSON string such as `{"forbidden": {"code": 403, "message": "Quota exceeded …"}}`
- * (a Nova error). Plain text stays the message; `""`, `null` and absent give `undefined`.
+ * Decodes an ECS sub-job's `entities.errorcode_message`, which often holds a JSON string such as `{"forbidden":
+ * {"code": 403, "message": "Quota exceeded …"}}` (a Nova error). Plain text stays the message; `""`, `null` and absent
+ * give `undefined`.
  *
  * @example
  * decodeErrorcodeMessage(subJob.entities?.errorcode_message)?.message // "Quota exceeded for instances: ..."
@@ -262,13 +237,10 @@ export function serviceOf(job: object): ServiceName | undefined {
 }
 
 /**
- * Type guard: true when `job_type` is one the spec documents for the job's
- * service. The true branch is the service's `<Svc>KnownJob`, which narrows
- * on `job_type`; the false branch is `<Svc>UnknownJob` (`job_type: string`,
- * loose `entities`) — a typed path for job types the cloud added later.
- * The service is the one the job was fetched from (jobs returned by
- * `getJob`/`waitForJob`, and their sub-jobs), else `service`, else any
- * service's list is accepted.
+ * Type guard: true when `job_type` is one the spec documents for the job's service. The true branch is the service's
+ * `<Svc>KnownJob`, which narrows on `job_type`; the false branch is `<Svc>UnknownJob` (`job_type: string`, loose
+ * `entities`) — a typed path for job types the cloud added later. The service is the one the job was fetched from (jobs
+ * returned by `getJob`/`waitForJob`, and their sub-jobs), else `service`, else any service's list is accepted.
  *
  * @example
  * const job = await evs.getJob(id);

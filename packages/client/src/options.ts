@@ -22,48 +22,35 @@ export interface TokenAuth {
 export interface AkSkAuth {
   readonly accessKey: string;
   readonly secretKey: string;
-  /** Security token of temporary (STS) credentials. */
-  readonly securityToken?: string | undefined;
+  /** Security token of temporary (STS) credentials. */ readonly securityToken?: string | undefined;
 }
 
-/** How requests authenticate. */
-export type Auth = TokenAuth | AkSkAuth;
+/** How requests authenticate. */ export type Auth = TokenAuth | AkSkAuth;
 
-/** A `fetch` the client can call; the global `fetch` fits. */
-export type FetchLike = (request: Request) => Promise<Response>;
+/** A `fetch` the client can call; the global `fetch` fits. */ export type FetchLike = (request: Request) => Promise<Response>;
 
 /** A retry about to happen, as passed to `onRetry`. */
 export interface RetryEvent {
-  /** Number of the attempt that just failed (1 = the first request). */
-  readonly attempt: number;
-  /** How long the client waits before the next attempt. */
-  readonly delayMs: number;
-  /** Why the attempt failed. */
-  readonly error: import("./errors.js").JobsApiError;
+  /** Number of the attempt that just failed (1 = the first request). */ readonly attempt: number;
+  /** How long the client waits before the next attempt. */ readonly delayMs: number;
+  /** Why the attempt failed. */ readonly error: import("./errors.js").JobsApiError;
 }
 
 /**
- * Retry policy of one `getJob` call. Defaults (`DEFAULT_RETRY`): 3 attempts in
- * total; the delay before retry n is random in `[0, min(10 000, 500 · 2^(n-1))]`
- * ms (capped exponential backoff, full jitter), except that a `Retry-After` is
- * waited exactly — and not retried at all when it asks for more than 60 s.
- * Retried: errors with `retryable: true` (429, 502, 503, 504, throttling codes, network errors).
+ * Retry policy of one `getJob` call. Defaults (`DEFAULT_RETRY`): 3 attempts in total; the delay before retry n is
+ * random in `[0, min(10 000, 500 · 2^(n-1))]` ms (capped exponential backoff, full jitter), except that a `Retry-After`
+ * is waited exactly — and not retried at all when it asks for more than 60 s. Retried: errors with `retryable: true`
+ * (429, 502, 503, 504, throttling codes, network errors).
  */
 export interface RetryOptions {
-  /** Attempts in total, the first included (1 = no retry). Default 3. */
-  readonly maxAttempts?: number;
-  /** Backoff before the first retry, before jitter. Default 500 ms. */
-  readonly baseDelayMs?: number;
-  /** Upper bound of any backoff, before jitter. Default 10 000 ms. */
-  readonly maxDelayMs?: number;
-  /** A `Retry-After` longer than this ends the retries (the error is thrown). Default 60 000 ms. */
-  readonly maxRetryAfterMs?: number;
+  /** Attempts in total, the first included (1 = no retry). Default 3. */ readonly maxAttempts?: number;
+  /** Backoff before the first retry, before jitter. Default 500 ms. */ readonly baseDelayMs?: number;
+  /** Upper bound of any backoff, before jitter. Default 10 000 ms. */ readonly maxDelayMs?: number;
+  /** A `Retry-After` longer than this ends the retries (the error is thrown). Default 60 000 ms. */ readonly maxRetryAfterMs?: number;
   /** Decides whether an error is retried. Default: `error.retryable`. */
   readonly shouldRetry?: (error: import("./errors.js").JobsApiError, attempt: number) => boolean;
-  /** Called before each backoff sleep; a throwing hook does not break the call. */
-  readonly onRetry?: (event: RetryEvent) => void;
-  /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */
-  readonly random?: () => number;
+  /** Called before each backoff sleep; a throwing hook does not break the call. */ readonly onRetry?: (event: RetryEvent) => void;
+  /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */ readonly random?: () => number;
 }
 
 /** `RetryOptions` with every number filled in. */
@@ -76,37 +63,26 @@ export type ResolvedRetry = RetryOptions & {
 
 /** Options of `createJobsClient`. */
 export interface JobsClientOptions<S extends ServiceName = ServiceName> {
-  /** `"ecs"`, `"bms"`, `"evs"` or `"vbs"`; decides the host and the job type returned. */
-  readonly service: S;
-  /** Project id (32 lower-case hex characters), the `{project_id}` of the path. */
-  readonly projectId: string;
-  /** Region id, e.g. `eu-de`; required unless `endpoint` is given. */
-  readonly region?: string | undefined;
-  /** `"otc"` (default) or `"huaweicloud"`. */
-  readonly cloud?: Cloud | undefined;
-  /** Whole base URL, e.g. `http://127.0.0.1:4010`; wins over `region`/`cloud`. */
-  readonly endpoint?: string | URL | undefined;
+  /** `"ecs"`, `"bms"`, `"evs"` or `"vbs"`; decides the host and the job type returned. */ readonly service: S;
+  /** Project id (32 lower-case hex characters), the `{project_id}` of the path. */ readonly projectId: string;
+  /** Region id, e.g. `eu-de`; required unless `endpoint` is given. */ readonly region?: string | undefined;
+  /** `"otc"` (default) or `"huaweicloud"`. */ readonly cloud?: Cloud | undefined;
+  /** Whole base URL, e.g. `http://127.0.0.1:4010`; wins over `region`/`cloud`. */ readonly endpoint?: string | URL | undefined;
   readonly auth: Auth;
-  /** `fetch` to use (default: the global one). Tests inject one here. */
-  readonly fetch?: FetchLike | undefined;
-  /** Deadline of one `getJob` call, retries and backoff included. Default 30 000 ms. */
-  readonly timeoutMs?: number | undefined;
-  /** Retry policy (see `RetryOptions` for defaults), or `false` for none. */
-  readonly retry?: RetryOptions | false | undefined;
+  /** `fetch` to use (default: the global one). Tests inject one here. */ readonly fetch?: FetchLike | undefined;
+  /** Deadline of one `getJob` call, retries and backoff included. Default 30 000 ms. */ readonly timeoutMs?: number | undefined;
+  /** Retry policy (see `RetryOptions` for defaults), or `false` for none. */ readonly retry?: RetryOptions | false | undefined;
 }
 
 /** Options of one `getJob` call. */
 export interface GetJobOptions {
-  /** Cancels the request and any backoff sleep; the call rejects with the signal's reason. */
-  readonly signal?: AbortSignal | undefined;
+  /** Cancels the request and any backoff sleep; the call rejects with the signal's reason. */ readonly signal?: AbortSignal | undefined;
   /** Overrides the client's retry policy for this call; `false` sends exactly one request. */
   readonly retry?: RetryOptions | false | undefined;
-  /** Overrides the client's `timeoutMs` for this call. */
-  readonly timeoutMs?: number | undefined;
+  /** Overrides the client's `timeoutMs` for this call. */ readonly timeoutMs?: number | undefined;
 }
 
-/** Default deadline of a `getJob` call. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Default deadline of a `getJob` call. */ export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** The documented defaults of `RetryOptions`. */
 export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({ maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 });
@@ -134,10 +110,9 @@ function idProblem(value: unknown): string | undefined {
 }
 
 /**
- * Checks a job id before it goes into `/v1/{project_id}/jobs/{job_id}`: ids
- * are 32 lower-case hex characters or a hyphenated UUID; anything that could
- * change the path (`../`, `?`, `#`, `%2F`, whitespace), empty or over-long
- * values throw `InvalidArgumentError` and nothing is sent.
+ * Checks a job id before it goes into `/v1/{project_id}/jobs/{job_id}`: ids are 32 lower-case hex characters or a
+ * hyphenated UUID; anything that could change the path (`../`, `?`, `#`, `%2F`, whitespace), empty or over-long values
+ * throw `InvalidArgumentError` and nothing is sent.
  */
 export function assertJobId(jobId: unknown): asserts jobId is string {
   const problem = idProblem(jobId);
@@ -160,8 +135,7 @@ export interface EndpointOptions {
   readonly service: ServiceName;
   /** Region id such as `eu-de`, `eu-nl`, `eu-ch2` (OTC) or `cn-north-4`, `ap-southeast-1` (Huawei Cloud). */
   readonly region?: string | undefined;
-  /** Default `"otc"`. */
-  readonly cloud?: Cloud | undefined;
+  /** Default `"otc"`. */ readonly cloud?: Cloud | undefined;
   /** Base URL used as given (e.g. `http://127.0.0.1:4010` for the mock server); wins over `region`. */
   readonly endpoint?: string | URL | undefined;
 }
@@ -214,8 +188,8 @@ function checkMs(value: unknown, argument: string, min: number, above = false): 
 }
 
 /**
- * Checks auth before any request; messages name the field, never its value.
- * Returns the values that must never appear in an error.
+ * Checks auth before any request; messages name the field, never its value. Returns the values that must never appear
+ * in an error.
  */
 function checkAuth(auth: unknown): string[] {
   if (auth === null || typeof auth !== "object") return fail("auth", "must be { token } or { accessKey, secretKey }");
@@ -246,10 +220,9 @@ export function resolveRetry(client: RetryOptions | false | undefined, call: Ret
 }
 
 /**
- * Checks the options of `createJobsClient` before any request: unknown
- * service, unsafe project id, incomplete auth, bad retry/timeout/fetch values
- * and a bad endpoint or region throw `InvalidArgumentError`.
- * Returns the endpoint and the values that must never appear in an error.
+ * Checks the options of `createJobsClient` before any request: unknown service, unsafe project id, incomplete auth, bad
+ * retry/timeout/fetch values and a bad endpoint or region throw `InvalidArgumentError`. Returns the endpoint and the
+ * values that must never appear in an error.
  */
 export function checkClientOptions(options: JobsClientOptions): { endpoint: string; secrets: string[] } {
   if (options === null || typeof options !== "object") fail("options", "must be an object");
@@ -271,46 +244,27 @@ export function checkGetJobOptions(options: GetJobOptions, prefix = "options."):
 
 /** Options every wait can take; a watcher's options give the defaults for its waits. */
 export interface WaitTuning {
-  /** Give up this long after the wait started (the original start when resumed). Default 30 minutes. */
-  readonly timeoutMs?: number;
-  /** Never poll sooner than this after the previous poll. Default 1000. */
-  readonly minDelayMs?: number;
-  /** Never wait longer than this between polls, unless `Retry-After` asks for more. Default 60 000. */
-  readonly maxDelayMs?: number;
-  /** Next delay ≈ this fraction of the job's running time. Default 0.075. */
-  readonly elapsedFraction?: number;
+  /** Give up this long after the wait started (the original start when resumed). Default 30 minutes. */ readonly timeoutMs?: number;
+  /** Never poll sooner than this after the previous poll. Default 1000. */ readonly minDelayMs?: number;
+  /** Never wait longer than this between polls, unless `Retry-After` asks for more. Default 60 000. */ readonly maxDelayMs?: number;
+  /** Next delay ≈ this fraction of the job's running time. Default 0.075. */ readonly elapsedFraction?: number;
   /** Replaces the adaptive policy, e.g. `() => 5000`; `minDelayMs`, `Retry-After` and the deadline still apply. */
   readonly policy?: PollingPolicy;
 }
 
 /** Options of `waitForJob` and `watcher.wait`. */
 export interface WaitOptions<J extends JobLike = JobLike> extends WaitTuning {
-  /** Aborting it ends the wait at once, rejecting with `signal.reason`. */
-  readonly signal?: AbortSignal;
+  /** Aborting it ends the wait at once, rejecting with `signal.reason`. */ readonly signal?: AbortSignal;
   /** Called after every poll that returned a job, the final one included. If it throws, the wait rejects with that error. */
   readonly onProgress?: (progress: WaitProgress<J>) => void;
   /** Called after every poll that failed with a transient error (429, 5xx, network, timeout). */
   readonly onRetry?: (info: WaitRetryInfo) => void;
-  /** Continue a wait saved with `getState()` or `progress.state`. */
-  readonly resumeFrom?: WaitState;
-  /** Service of the job, recorded in the state (the client passes it). */
-  readonly service?: string;
+  /** Continue a wait saved with `getState()` or `progress.state`. */ readonly resumeFrom?: WaitState;
+  /** Service of the job, recorded in the state (the client passes it). */ readonly service?: string;
 }
 
-/** Options after validation, defaults applied. */
-export interface ResolvedWaitOptions<J extends JobLike> {
-  readonly jobId: string;
-  readonly service: string | undefined;
-  readonly startedAt: number;
-  readonly timeoutMs: number;
-  readonly minDelayMs: number;
-  readonly policy: PollingPolicy;
-  readonly signal: AbortSignal | undefined;
-  readonly onProgress: ((progress: WaitProgress<J>) => void) | undefined;
-  readonly onRetry: ((info: WaitRetryInfo) => void) | undefined;
-  readonly polls: number;
-  readonly transientErrors: number;
-}
+/** Options of one wait after validation, defaults applied. */
+export type ResolvedWaitOptions<J extends JobLike> = ReturnType<typeof resolveWaitOptions<J>>;
 
 /** Default `timeoutMs` of a wait: 30 minutes, the create timeout most Terraform resources of these services use. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
@@ -319,8 +273,8 @@ const isAbortSignal = (s: unknown): boolean =>
   typeof s === "object" && s !== null && typeof (s as AbortSignal).aborted === "boolean" && typeof (s as AbortSignal).addEventListener === "function";
 
 /**
- * Checks a saved `WaitState` against the wait it is meant to resume: malformed,
- * of a newer version, or of another job or service throws `InvalidArgumentError`.
+ * Checks a saved `WaitState` against the wait it is meant to resume: malformed, of a newer version, or of another job
+ * or service throws `InvalidArgumentError`.
  */
 function readResumeState(value: unknown, jobId: string, service: string | undefined) {
   const bad = (reason: string): never => fail("resumeFrom", reason);
@@ -348,7 +302,7 @@ export function resolveWaitOptions<J extends JobLike>(
   options: WaitOptions<J> | undefined,
   defaults: WaitTuning,
   now: number,
-): ResolvedWaitOptions<J> {
+) {
   assertJobId(jobId);
   if (options !== undefined && (typeof options !== "object" || options === null)) fail("options", "must be an object");
   const o = { ...defaults, ...options };
@@ -367,17 +321,17 @@ export function resolveWaitOptions<J extends JobLike>(
     timeoutMs,
     minDelayMs,
     policy: check(o.policy, "policy", isFunction, "a function") ?? adaptivePollingPolicy({ minDelayMs, maxDelayMs, elapsedFraction }),
-    signal: check(o.signal, "signal", isAbortSignal, "an AbortSignal"),
-    onProgress: check(o.onProgress, "onProgress", isFunction, "a function"),
-    onRetry: check(o.onRetry, "onRetry", isFunction, "a function"),
+    signal: check(o.signal, "signal", isAbortSignal, "an AbortSignal") as AbortSignal | undefined,
+    onProgress: check(o.onProgress, "onProgress", isFunction, "a function") as ((progress: WaitProgress<J>) => void) | undefined,
+    onRetry: check(o.onRetry, "onRetry", isFunction, "a function") as ((info: WaitRetryInfo) => void) | undefined,
     polls: resumed?.polls ?? 0,
     transientErrors: resumed?.transientErrors ?? 0,
   };
 }
 
 /**
- * Fetches a job once. The waiter calls it with the client's own retries
- * disabled and retries transient errors itself, within the deadline.
+ * Fetches a job once. The waiter calls it with the client's own retries disabled and retries transient errors itself,
+ * within the deadline.
  */
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;
 
@@ -389,28 +343,23 @@ export interface JobsClientLike<J extends JobLike> {
 /** Options of `createJobWatcher` besides the source of jobs; the `WaitTuning` fields are defaults for every wait. */
 export interface JobWatcherCommonOptions extends WaitTuning {
   /**
-   * Request-rate cap shared by all waits: requests start `1/n` s apart (at
-   * most `ceil(n / 100)` together) and never more than `floor(n)` fall in any
-   * one-second window (below 1: one per `1/n` s). `Infinity`: no cap, only
-   * the shared 429 pause. Default 10.
+   * Request-rate cap shared by all waits: requests start `1/n` s apart (at most `ceil(n / 100)` together) and never
+   * more than `floor(n)` fall in any one-second window (below 1: one per `1/n` s). `Infinity`: no cap, only the shared
+   * 429 pause. Default 10.
    */
   readonly maxRequestsPerSecond?: number;
-  /** Cap on requests in flight at once. Default `Infinity` (the rate cap already bounds it). */
-  readonly maxConcurrentRequests?: number;
-  /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */
-  readonly random?: () => number;
+  /** Cap on requests in flight at once. Default `Infinity` (the rate cap already bounds it). */ readonly maxConcurrentRequests?: number;
+  /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */ readonly random?: () => number;
 }
 
 /**
- * Options of `createJobWatcher`: exactly one of `getJob` (fetches a job once,
- * without retrying — the watcher retries) and `client` (the watcher calls
- * `client.getJob(jobId, { signal, retry: false })`).
+ * Options of `createJobWatcher`: exactly one of `getJob` (fetches a job once, without retrying — the watcher retries)
+ * and `client` (the watcher calls `client.getJob(jobId, { signal, retry: false })`).
  */
 export type JobWatcherOptions<J extends JobLike> = JobWatcherCommonOptions &
   ({ readonly getJob: GetJob<J>; readonly client?: undefined } | { readonly client: JobsClientLike<J>; readonly getJob?: undefined });
 
-/** Default `maxRequestsPerSecond` of a watcher. */
-export const DEFAULT_MAX_REQUESTS_PER_SECOND = 10;
+/** Default `maxRequestsPerSecond` of a watcher. */ export const DEFAULT_MAX_REQUESTS_PER_SECOND = 10;
 
 /** The sliding log keeps one slot per request of the cap; beyond this, use `Infinity`. */
 const MAX_FINITE_RATE = 100_000;

@@ -4,36 +4,24 @@ import type { SubJobSummary as SubJobProgress } from "./jobs.js";
 
 /** What a polling policy knows when it picks the next delay. All times are epoch milliseconds. */
 export interface PollingPolicyInput {
-  /** Now. */
-  readonly now: number;
-  /** When the wait started (the original start when resumed). */
-  readonly waitStartedAt: number;
-  /** When the wait gives up. */
-  readonly deadlineAt: number;
-  /** The job's `begin_time`, when the last response carried a usable one. */
-  readonly jobBeganAt: number | undefined;
-  /** Sub-job counts of the last job seen, if it had any sub-jobs. */
-  readonly subJobs: SubJobProgress | undefined;
-  /** Polls that failed in a row with a transient error (0 after a good answer). */
-  readonly consecutiveErrors: number;
-  /** `Retry-After` of the last failed poll, in ms. */
-  readonly retryAfterMs: number | undefined;
-  /** Slowest round trip seen so far, in ms (how early the final poll must start). */
-  readonly latencyMs: number;
-  /** Polls sent so far. */
-  readonly polls: number;
-  /** A number in [0, 1) for jitter; the simulation passes a seeded one. */
-  readonly random: number;
+  /** Now. */ readonly now: number;
+  /** When the wait started (the original start when resumed). */ readonly waitStartedAt: number;
+  /** When the wait gives up. */ readonly deadlineAt: number;
+  /** The job's `begin_time`, when the last response carried a usable one. */ readonly jobBeganAt: number | undefined;
+  /** Sub-job counts of the last job seen, if it had any sub-jobs. */ readonly subJobs: SubJobProgress | undefined;
+  /** Polls that failed in a row with a transient error (0 after a good answer). */ readonly consecutiveErrors: number;
+  /** `Retry-After` of the last failed poll, in ms. */ readonly retryAfterMs: number | undefined;
+  /** Slowest round trip seen so far, in ms (how early the final poll must start). */ readonly latencyMs: number;
+  /** Polls sent so far. */ readonly polls: number;
+  /** A number in [0, 1) for jitter; the simulation passes a seeded one. */ readonly random: number;
 }
 
 /** Tuning of `nextPollDelay`. */
 export interface PollingPolicyOptions {
-  /** Never poll sooner than this after the previous poll. Default 1000 (the rate of fixed 1-s polling). */
-  readonly minDelayMs: number;
+  /** Never poll sooner than this after the previous poll. Default 1000 (the rate of fixed 1-s polling). */ readonly minDelayMs: number;
   /** Never wait longer than this between polls (except when the server's `Retry-After` asks for more). Default 60 000. */
   readonly maxDelayMs: number;
-  /** Next delay ≈ this fraction of the time the job has been running. Default 0.075. */
-  readonly elapsedFraction: number;
+  /** Next delay ≈ this fraction of the time the job has been running. Default 0.075. */ readonly elapsedFraction: number;
 }
 
 /** Picks the delay before the next poll. Must be pure; the wait clamps its answer to `minDelayMs`, `Retry-After` and the deadline. */
@@ -52,29 +40,22 @@ const NEAR_END_SPEED_UP = 4;
 /**
  * The adaptive polling policy: how long to wait before asking again.
  *
- * 1. **Elapsed time.** A job that has run for `E` ms (since its `begin_time`;
- *    since the wait started when `begin_time` is missing, unreadable or in the
- *    future) is asked again after `f × E` (`f = elapsedFraction`, 0.075). Polls
- *    fall on a geometric series, so a job of duration `T` costs about
- *    `1/f + ln(f·T / minDelayMs) / ln(1+f)` requests — logarithmic in `T` — and
- *    its end is noticed at most `f × T` late, `f/2 × T` typically.
- *    Below `minDelayMs / f` (13 s) this means polling every `minDelayMs`, as
- *    often as fixed 1-s polling and never more; past `maxDelayMs / f` (13 min)
- *    every `maxDelayMs`. Measured with `simulatePolicy` over jobs of 1 s to 1 h
- *    (`node scripts/wait-policy-sim.js`): 9 % of the requests of fixed 1-s
- *    polling, end noticed 4 % of the job's duration late at the median
- *    (≈ 120 requests for a one-hour job instead of 3 600).
- * 2. **Sub-job progress.** When `finished` of `total` sub-jobs are done after
- *    `E` ms, the rest is estimated to take `E × (total − finished) / finished`
- *    (0 when all are done). If that is sooner than rule 1, the delay shrinks
- *    to it, but never below a quarter of rule 1: the estimate can be far too
- *    short (sub-jobs done, the parent still busy with its own work).
- * 3. **Failures.** After `n` transient errors in a row the delay is at least
- *    `minDelayMs × 2^(n−1)` (at most `maxDelayMs`), with equal jitter so that
- *    many waits do not retry in step.
- * 4. **Bounds.** The result is clamped to `[minDelayMs, maxDelayMs]`.
- *    `Retry-After` and the deadline are applied afterwards by `planNextPoll`,
- *    for this and for any custom policy.
+ * 1. **Elapsed time.** A job that has run for `E` ms (since its `begin_time`; since the wait started when `begin_time`
+ *    is missing, unreadable or in the future) is asked again after `f × E` (`f = elapsedFraction`, 0.075). Polls fall
+ *    on a geometric series, so a job of duration `T` costs about `1/f + ln(f·T / minDelayMs) / ln(1+f)` requests —
+ *    logarithmic in `T` — and its end is noticed at most `f × T` late, `f/2 × T` typically. Below `minDelayMs / f` (13
+ *    s) this means polling every `minDelayMs`, as often as fixed 1-s polling and never more; past `maxDelayMs / f` (13
+ *    min) every `maxDelayMs`. Measured with `simulatePolicy` over jobs of 1 s to 1 h (`node
+ *    scripts/wait-policy-sim.js`): 9 % of the requests of fixed 1-s polling, end noticed 4 % of the job's duration late
+ *    at the median (≈ 120 requests for a one-hour job instead of 3 600).
+ * 2. **Sub-job progress.** When `finished` of `total` sub-jobs are done after `E` ms, the rest is estimated to take `E
+ *    × (total − finished) / finished` (0 when all are done). If that is sooner than rule 1, the delay shrinks to it,
+ *    but never below a quarter of rule 1: the estimate can be far too short (sub-jobs done, the parent still busy with
+ *    its own work).
+ * 3. **Failures.** After `n` transient errors in a row the delay is at least `minDelayMs × 2^(n−1)` (at most
+ *    `maxDelayMs`), with equal jitter so that many waits do not retry in step.
+ * 4. **Bounds.** The result is clamped to `[minDelayMs, maxDelayMs]`. `Retry-After` and the deadline are applied
+ *    afterwards by `planNextPoll`, for this and for any custom policy.
  *
  * The trade-off is one knob: requests scale with `1/f`, lateness with `f`.
  *
@@ -123,13 +104,11 @@ const MIN_FINAL_POLL_LEAD_MS = 1;
 const MAX_FINAL_POLL_LEAD_MS = 10_000;
 
 /**
- * When to poll next, given the delay a policy asked for: at `now + delay`,
- * where `delay` is raised to `minDelayMs` and to the server's `Retry-After`.
- * If that falls after the deadline, the final poll is trimmed to start one
- * round trip (the slowest seen, 1 ms to 10 s) before the deadline, so that its
- * answer can still arrive in time — unless that is sooner than `minDelayMs`
- * from now, or `Retry-After` forbids it; then `undefined`: no poll fits, and
- * the wait times out at the deadline.
+ * When to poll next, given the delay a policy asked for: at `now + delay`, where `delay` is raised to `minDelayMs` and
+ * to the server's `Retry-After`. If that falls after the deadline, the final poll is trimmed to start one round trip
+ * (the slowest seen, 1 ms to 10 s) before the deadline, so that its answer can still arrive in time — unless that is
+ * sooner than `minDelayMs` from now, or `Retry-After` forbids it; then `undefined`: no poll fits, and the wait times
+ * out at the deadline.
  */
 export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, minDelayMs: number): number | undefined {
   const retryAfter = input.retryAfterMs ?? 0;
@@ -142,8 +121,8 @@ export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, 
 }
 
 /**
- * The one 429 pause: every wait of a watcher (a single wait is a watcher of one) pauses for the
- * server's `Retry-After`, else 1, 2, 4 … 60 s for throttled answers in a row.
+ * The one 429 pause: every wait of a watcher (a single wait is a watcher of one) pauses for the server's `Retry-After`,
+ * else 1, 2, 4 … 60 s for throttled answers in a row.
  */
 export function throttlePauseMs(throttlesInARow: number, retryAfterMs: number | undefined): number {
   return retryAfterMs ?? Math.min(60_000, 1000 * 2 ** Math.min(throttlesInARow - 1, 16));
@@ -158,19 +137,15 @@ const BURST_SLICE_MS = 10;
 /**
  * The request budget shared by all waits of a watcher.
  *
- * - **Pace.** Requests start `1/N` s apart (`N = maxRequestsPerSecond`): a
- *   token bucket refilled at `N` per second holding `burst = max(1, ceil(N /
- *   100))` tokens, kept as a theoretical arrival time (GCRA). No `1/N`-s slice
- *   starts more than `burst`, so a busy process never has hundreds of polls
- *   to hand to the network at once.
- * - **Cap.** A sliding log of the last `floor(N)` send times besides: no
- *   window of one second ever holds more than `floor(N)` (for rates below
- *   1/s: one request per `1/N` seconds). `Infinity` disables both.
- * - **429.** A throttled answer pauses every wait until its `Retry-After`
- *   (else 1, 2, 4 … 60 s for throttles in a row) and halves the cap (and the
- *   pace); it then grows back by a tenth of `N` per second. Only requests sent
- *   after the previous reaction count, so a burst of 429s to requests that
- *   were already in flight halves the cap once, not once per answer.
+ * - **Pace.** Requests start `1/N` s apart (`N = maxRequestsPerSecond`): a token bucket refilled at `N` per second
+ *   holding `burst = max(1, ceil(N / 100))` tokens, kept as a theoretical arrival time (GCRA). No `1/N`-s slice starts
+ *   more than `burst`, so a busy process never has hundreds of polls to hand to the network at once.
+ * - **Cap.** A sliding log of the last `floor(N)` send times besides: no window of one second ever holds more than
+ *   `floor(N)` (for rates below 1/s: one request per `1/N` seconds). `Infinity` disables both.
+ * - **429.** A throttled answer pauses every wait until its `Retry-After` (else 1, 2, 4 … 60 s for throttles in a row)
+ *   and halves the cap (and the pace); it then grows back by a tenth of `N` per second. Only requests sent after the
+ *   previous reaction count, so a burst of 429s to requests that were already in flight halves the cap once, not once
+ *   per answer.
  */
 export class RequestRateLimiter {
   private readonly limit: number;
@@ -201,10 +176,9 @@ export class RequestRateLimiter {
   }
 
   /**
-   * Counts a request sent at `sentAt`. Stamp it after the send has started:
-   * a later stamp only makes the next window start later, so the cap holds on
-   * the real clock even when a pause (GC, a busy loop) falls between the
-   * `allows` check and the send.
+   * Counts a request sent at `sentAt`. Stamp it after the send has started: a later stamp only makes the next window
+   * start later, so the cap holds on the real clock even when a pause (GC, a busy loop) falls between the `allows`
+   * check and the send.
    */
   record(sentAt: number): void {
     if (!Number.isFinite(this.limit)) return;

@@ -6,28 +6,15 @@ import { InvalidArgumentError } from "./errors.js";
 
 const utf8 = new TextEncoder();
 
-/** Bytes left as they are by the signer: the RFC 3986 unreserved set `A-Z a-z 0-9 - _ . ~`. */
-function isUnreserved(byte: number): boolean {
-  return (
-    (byte >= 0x41 && byte <= 0x5a) ||
-    (byte >= 0x61 && byte <= 0x7a) ||
-    (byte >= 0x30 && byte <= 0x39) ||
-    byte === 0x2d ||
-    byte === 0x5f ||
-    byte === 0x2e ||
-    byte === 0x7e
-  );
-}
-
+/** Text left as it is by the signer: the RFC 3986 unreserved set `A-Z a-z 0-9 - _ . ~` (`\w` is ASCII only here). */
 const UNRESERVED_ONLY = /^[\w.~-]*$/;
 
 /**
- * Percent-encodes a path segment, query key or query value the way the
- * SDK-HMAC-SHA256 signer does (huaweicloud-sdk-go-v3 `escape`): every UTF-8
- * byte outside the unreserved set becomes `%XX` with upper-case hex.
+ * Percent-encodes a path segment, query key or query value the way the SDK-HMAC-SHA256 signer does
+ * (huaweicloud-sdk-go-v3 `escape`): every UTF-8 byte outside the unreserved set becomes `%XX` with upper-case hex.
  *
- * `encodeURIComponent` is not used because it leaves `!'()*` alone and throws
- * on lone surrogates; the encoder here never throws.
+ * `encodeURIComponent` is not used because it leaves `!'()*` alone and throws on lone surrogates; the encoder here
+ * never throws.
  *
  * @example percentEncode("a b/ü") === "a%20b%2F%C3%BC"
  */
@@ -35,14 +22,15 @@ export function percentEncode(text: string): string {
   if (UNRESERVED_ONLY.test(text)) return text; // ids, hosts, most names: nothing to encode
   let out = "";
   for (const byte of utf8.encode(text)) {
-    out += isUnreserved(byte) ? String.fromCharCode(byte) : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    const char = String.fromCharCode(byte);
+    out += byte < 0x80 && UNRESERVED_ONLY.test(char) ? char : `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
   }
   return out;
 }
 
 /**
- * Decodes `%XX` escapes of a URL path segment; a malformed escape is kept as
- * it is, because a signer must not throw on a path the URL parser accepted.
+ * Decodes `%XX` escapes of a URL path segment; a malformed escape is kept as it is, because a signer must not throw on
+ * a path the URL parser accepted.
  */
 export function percentDecode(segment: string): string {
   if (!segment.includes("%")) return segment;
@@ -54,9 +42,8 @@ export function percentDecode(segment: string): string {
 }
 
 /**
- * Orders strings by Unicode code point, which is the byte order Go's
- * `sort.Strings` uses on UTF-8; JavaScript's default sort compares UTF-16
- * code units and differs for characters above U+FFFF.
+ * Orders strings by Unicode code point, which is the byte order Go's `sort.Strings` uses on UTF-8; JavaScript's default
+ * sort compares UTF-16 code units and differs for characters above U+FFFF.
  */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
@@ -80,8 +67,8 @@ export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
 /**
- * Request headers as the signer accepts them: a `Headers` object, or a plain
- * record such as `node:http`'s `IncomingHttpHeaders` (names in any case).
+ * Request headers as the signer accepts them: a `Headers` object, or a plain record such as `node:http`'s
+ * `IncomingHttpHeaders` (names in any case).
  */
 export type HeaderInput = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
@@ -92,29 +79,16 @@ export type GroupedHeaders = ReadonlyMap<string, readonly string[]>;
 export function headerValues(headers: HeaderInput | GroupedHeaders): GroupedHeaders {
   if (headers instanceof Map) return headers;
   const grouped = new Map<string, string[]>();
-  const add = (name: string, value: string): void => {
-    const key = name.toLowerCase();
-    const values = grouped.get(key);
-    if (values === undefined) grouped.set(key, [value]);
-    else values.push(value);
-  };
-  if (typeof Headers !== "undefined" && headers instanceof Headers) {
-    headers.forEach((value, name) => add(name, value));
-    return grouped;
-  }
-  for (const [name, value] of Object.entries(headers as Readonly<Record<string, string | readonly string[] | undefined>>)) {
-    if (value === undefined) continue;
-    if (typeof value === "string") add(name, value);
-    else for (const item of value) add(name, item);
-  }
+  const add = (value: string, name: string): unknown => grouped.get(name.toLowerCase())?.push(value) ?? grouped.set(name.toLowerCase(), [value]);
+  if (typeof Headers !== "undefined" && headers instanceof Headers) headers.forEach(add);
+  else for (const [name, value] of Object.entries(headers as Record<string, string | readonly string[] | undefined>)) [value ?? []].flat().forEach((v) => add(v, name));
   return grouped;
 }
 
 /**
- * The header names that get signed: every header, lower-cased and sorted,
- * except names starting with `content-type` and names containing `_`
- * (huaweicloud-sdk-go-v3 `SignedHeaders`; gateways drop `_` headers and
- * proxies rewrite the content type).
+ * The header names that get signed: every header, lower-cased and sorted, except names starting with `content-type` and
+ * names containing `_` (huaweicloud-sdk-go-v3 `SignedHeaders`; gateways drop `_` headers and proxies rewrite the
+ * content type).
  */
 export function signedHeaderNames(headers: HeaderInput | GroupedHeaders): string[] {
   return [...headerValues(headers).keys()]
@@ -123,8 +97,8 @@ export function signedHeaderNames(headers: HeaderInput | GroupedHeaders): string
 }
 
 /**
- * Canonical URI: each path segment decoded, then percent-encoded, joined with
- * `/`, and always ending in `/` (`/v1/{pid}/jobs/{jid}/`).
+ * Canonical URI: each path segment decoded, then percent-encoded, joined with `/`, and always ending in `/`
+ * (`/v1/{pid}/jobs/{jid}/`).
  */
 export function canonicalUri(pathname: string): string {
   const path = pathname.split("/").map((segment) => percentEncode(percentDecode(segment))).join("/");
@@ -132,24 +106,22 @@ export function canonicalUri(pathname: string): string {
 }
 
 /**
- * Canonical query string: keys sorted, values of a repeated key sorted, each
- * pair percent-encoded as `k=v`, joined with `&` (empty for this API).
+ * Canonical query string: keys sorted, values of a repeated key sorted, each pair percent-encoded as `k=v`, joined with
+ * `&` (empty for this API).
  */
 export function canonicalQueryString(query: URLSearchParams): string {
   const byKey = new Map<string, string[]>();
   query.forEach((value, key) => byKey.set(key, [...(byKey.get(key) ?? []), value]));
   const pairs: string[] = [];
   for (const key of [...byKey.keys()].sort(compareCodePoints)) {
-    for (const value of (byKey.get(key) ?? []).sort(compareCodePoints)) {
-      pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
-    }
+    for (const value of (byKey.get(key) ?? []).sort(compareCodePoints)) pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
   }
   return pairs.join("&");
 }
 
 /**
- * Canonical headers block: `name:trimmed-value\n` for each signed header in
- * order (repeated values sorted), so the block ends with a newline.
+ * Canonical headers block: `name:trimmed-value\n` for each signed header in order (repeated values sorted), so the
+ * block ends with a newline.
  */
 export function canonicalHeaders(headers: HeaderInput | GroupedHeaders, signedHeaders: readonly string[]): string {
   const values = headerValues(headers);
@@ -162,22 +134,14 @@ export function canonicalHeaders(headers: HeaderInput | GroupedHeaders, signedHe
 
 /** What `canonicalRequest` needs: a request reduced to the parts that are signed. */
 export interface CanonicalRequestParts {
-  /** HTTP method, e.g. `GET` (upper-cased when signing). */
-  readonly method: string;
-  /** Absolute URL of the request; only its path and query are used. */
-  readonly url: string | URL;
-  /** Request headers, including `X-Sdk-Date` and `Host` if they are to be signed. */
-  readonly headers: HeaderInput | GroupedHeaders;
-  /** Lower-case header names to sign, in order (see `signedHeaderNames`). */
-  readonly signedHeaders: readonly string[];
-  /** Lower-hex SHA-256 of the body, or `X-Sdk-Content-Sha256`; `EMPTY_BODY_SHA256` for GET. */
-  readonly payloadHash: string;
+  /** HTTP method, e.g. `GET` (upper-cased when signing). */ readonly method: string;
+  /** Absolute URL of the request; only its path and query are used. */ readonly url: string | URL;
+  /** Request headers, including `X-Sdk-Date` and `Host` if they are to be signed. */ readonly headers: HeaderInput | GroupedHeaders;
+  /** Lower-case header names to sign, in order (see `signedHeaderNames`). */ readonly signedHeaders: readonly string[];
+  /** Lower-hex SHA-256 of the body, or `X-Sdk-Content-Sha256`; `EMPTY_BODY_SHA256` for GET. */ readonly payloadHash: string;
 }
 
-/**
- * The canonical request of SDK-HMAC-SHA256:
- * `METHOD\nURI\nQUERY\nHEADERS\nSIGNED_HEADERS\nPAYLOAD_HASH`.
- */
+/** The canonical request of SDK-HMAC-SHA256: `METHOD\nURI\nQUERY\nHEADERS\nSIGNED_HEADERS\nPAYLOAD_HASH`. */
 export function canonicalRequest(parts: CanonicalRequestParts): string {
   const url = typeof parts.url === "string" ? new URL(parts.url) : parts.url;
   return [
@@ -190,19 +154,12 @@ export function canonicalRequest(parts: CanonicalRequestParts): string {
   ].join("\n");
 }
 
-/**
- * The string to sign: `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex sha256 of canonical request>`.
- */
+/** The string to sign: `SDK-HMAC-SHA256\n<X-Sdk-Date>\n<hex sha256 of canonical request>`. */
 export function stringToSign(sdkDate: string, canonicalRequestHash: string): string {
   return `${SIGNING_ALGORITHM}\n${sdkDate}\n${canonicalRequestHash}`;
 }
 
-/** Lower-case hex of a byte buffer. */
-export function toHex(bytes: ArrayBuffer | Uint8Array): string {
-  let out = "";
-  for (const byte of bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) out += byte.toString(16).padStart(2, "0");
-  return out;
-}
+const toHex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), (byte) => byte.toString(16).padStart(2, "0")).join("");
 
 // A fresh ArrayBuffer-backed copy: Web Crypto rejects SharedArrayBuffer views.
 const asBytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof data === "string" ? utf8.encode(data) : new Uint8Array(data));
@@ -214,11 +171,6 @@ export interface Hashes {
   readonly hmacSha256Hex: (key: string, data: string) => Promise<string>;
 }
 
-/** Imports the raw UTF-8 bytes of a secret as a non-extractable HMAC-SHA256 key. */
-export function importHmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", asBytes(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
-}
-
 // Importing the key is the dearest Web Crypto step, and a client signs with one secret.
 let lastKey: { readonly secret: string; readonly key: Promise<CryptoKey> } | undefined;
 
@@ -226,25 +178,20 @@ let lastKey: { readonly secret: string; readonly key: Promise<CryptoKey> } | und
 export const webCryptoHashes: Hashes = {
   sha256Hex: async (data) => toHex(await crypto.subtle.digest("SHA-256", asBytes(data))),
   hmacSha256Hex: async (key, data) => {
-    if (lastKey?.secret !== key) lastKey = { secret: key, key: importHmacKey(key) };
+    if (lastKey?.secret !== key) {
+      lastKey = { secret: key, key: crypto.subtle.importKey("raw", asBytes(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]) };
+    }
     return toHex(await crypto.subtle.sign("HMAC", await lastKey.key, asBytes(data)));
   },
 };
 
-interface Digest {
-  update(data: string | Uint8Array): Digest;
-  digest(encoding: "hex"): string;
-}
-interface NodeCrypto {
-  createHash(algorithm: "sha256"): Digest;
-  createHmac(algorithm: "sha256", key: string): Digest;
-}
+type Digest = { update(data: string | Uint8Array): Digest; digest(encoding: "hex"): string };
+type NodeCrypto = { createHash(algorithm: "sha256"): Digest; createHmac(algorithm: "sha256", key: string): Digest };
 
 /**
- * node:crypto's synchronous digests, about five times cheaper than Web Crypto
- * per signature, when the runtime hands out built-ins through
- * `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno); `undefined` elsewhere.
- * There is no `import "node:crypto"`, so browser bundles stay free of it.
+ * node:crypto's synchronous digests, about five times cheaper than Web Crypto per signature, when the runtime hands out
+ * built-ins through `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno); `undefined` elsewhere. There is no `import
+ * "node:crypto"`, so browser bundles stay free of it.
  */
 export function nodeCryptoHashes(): Hashes | undefined {
   let nodeCrypto: NodeCrypto | undefined;
@@ -274,24 +221,16 @@ export function sha256Hex(data: string | Uint8Array): Promise<string> {
   return defaultHashes().sha256Hex(data);
 }
 
-/**
- * Lower-case hex HMAC-SHA256 of `data` keyed with the raw UTF-8 bytes of
- * `key` (SDK-HMAC-SHA256 uses the secret key itself, with no derivation),
- * or with a Web Crypto key from `importHmacKey`.
- */
-export async function hmacSha256Hex(key: string | CryptoKey, data: string): Promise<string> {
-  if (typeof key === "string") return defaultHashes().hmacSha256Hex(key, data);
-  return toHex(await crypto.subtle.sign("HMAC", key, asBytes(data)));
+/** Lower-case hex HMAC-SHA256 of `data` keyed with the raw UTF-8 bytes of `key` (the secret key itself, no derivation). */
+export function hmacSha256Hex(key: string, data: string): Promise<string> {
+  return defaultHashes().hmacSha256Hex(key, data);
 }
 
 /** Access key credentials for SDK-HMAC-SHA256 signing. */
 export interface AkSkCredentials {
-  /** Access key id (AK); sent in clear in `Authorization`. */
-  readonly accessKey: string;
-  /** Secret access key (SK); used as the HMAC key, never sent and never put in an error. */
-  readonly secretKey: string;
-  /** Security token of temporary credentials; sent (and signed) as `X-Security-Token`. */
-  readonly securityToken?: string | undefined;
+  /** Access key id (AK); sent in clear in `Authorization`. */ readonly accessKey: string;
+  /** Secret access key (SK); used as the HMAC key, never sent and never put in an error. */ readonly secretKey: string;
+  /** Security token of temporary credentials; sent (and signed) as `X-Security-Token`. */ readonly securityToken?: string | undefined;
 }
 
 /** A request to sign: absolute URL, method, headers and optional body. */
@@ -315,6 +254,9 @@ export interface SignedRequest {
   readonly signature: string;
 }
 
+/** Options of `signRequest`: the clock that dates a request without `X-Sdk-Date`. */
+export type SignOptions = { readonly now?: () => Date };
+
 const SDK_DATE = /^\d{8}T\d{6}Z$/;
 
 // A client signs many requests a second; the date string only changes once a second.
@@ -331,11 +273,7 @@ export function formatSdkDate(date: Date): string {
 }
 
 /** Lower-hex SHA-256 of a body, or `X-Sdk-Content-Sha256` when the caller set it. */
-export async function payloadHash(
-  headers: HeaderInput | GroupedHeaders,
-  body?: string | Uint8Array,
-  hashes: Hashes = defaultHashes(),
-): Promise<string> {
+export async function payloadHash(headers: HeaderInput | GroupedHeaders, body?: string | Uint8Array, hashes = defaultHashes()): Promise<string> {
   const preset = headerValues(headers).get("x-sdk-content-sha256")?.[0];
   if (preset !== undefined) return preset;
   return body === undefined || body.length === 0 ? EMPTY_BODY_SHA256 : hashes.sha256Hex(body);
@@ -347,10 +285,9 @@ export function authorizationHeader(accessKey: string, signedHeaders: readonly s
 }
 
 /**
- * Signs a request with SDK-HMAC-SHA256 exactly as huaweicloud-sdk-go-v3 does
- *: `X-Sdk-Date` is taken from the headers or set to now,
- * `X-Security-Token` is added before signing so it is signed, every other
- * header is signed except `content-type*` and names with `_`.
+ * Signs a request with SDK-HMAC-SHA256 exactly as huaweicloud-sdk-go-v3 does : `X-Sdk-Date` is taken from the headers
+ * or set to now, `X-Security-Token` is added before signing so it is signed, every other header is signed except
+ * `content-type*` and names with `_`.
  *
  * @example
  * const signed = await signRequest(
@@ -359,21 +296,12 @@ export function authorizationHeader(accessKey: string, signedHeaders: readonly s
  * );
  * await fetch(url, { headers: { "X-Project-Id": projectId, ...signed.headers } });
  */
-export function signRequest(
-  request: SignableRequest,
-  credentials: AkSkCredentials,
-  options: { readonly now?: () => Date } = {},
-): Promise<SignedRequest> {
+export function signRequest(request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignedRequest> {
   return signRequestWith(defaultHashes(), request, credentials, options);
 }
 
 /** `signRequest` with the digests given: the tests run every vector through both node:crypto and Web Crypto. */
-export async function signRequestWith(
-  hashes: Hashes,
-  request: SignableRequest,
-  credentials: AkSkCredentials,
-  options: { readonly now?: () => Date } = {},
-): Promise<SignedRequest> {
+export async function signRequestWith(hashes: Hashes, request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignedRequest> {
   if (!credentials.accessKey) throw new InvalidArgumentError("accessKey", "an access key is required for AK/SK signing");
   if (!credentials.secretKey) throw new InvalidArgumentError("secretKey", "a secret key is required for AK/SK signing");
   const headers = new Map(headerValues(request.headers)); // one grouping for every step; a copy, as the signer adds to it
@@ -405,9 +333,9 @@ export async function signRequestWith(
 }
 
 /**
- * Headers of one signed `GET` of a job: `Accept` and `X-Project-Id`, then
- * `X-Sdk-Date`, `Authorization` (and `X-Security-Token`) from SDK-HMAC-SHA256
- * over those and `Host` (fetch sends the URL's host, the value signed). Used by the client.
+ * Headers of one signed `GET` of a job: `Accept` and `X-Project-Id`, then `X-Sdk-Date`, `Authorization` (and
+ * `X-Security-Token`) from SDK-HMAC-SHA256 over those and `Host` (fetch sends the URL's host, the value signed). Used
+ * by the client.
  */
 export async function signedJobHeaders(url: string, credentials: AkSkCredentials, projectId: string): Promise<Record<string, string>> {
   const headers = { Accept: "application/json", "X-Project-Id": projectId };

@@ -14,43 +14,32 @@ import {
 } from "./options.js";
 import { RequestRateLimiter, planNextPoll, type PollingPolicy } from "./policy.js";
 
-/** Sub-job counts of a job (zeros when it has none). */
-export type SubJobProgress = SubJobSummary;
+/** Sub-job counts of a job (zeros when it has none). */ export type SubJobProgress = SubJobSummary;
 
 /** What `onProgress` receives after every poll that returned a job. */
 export interface WaitProgress<J extends JobLike = JobLike> {
-  /** The job as returned by this poll. */
-  readonly job: J;
+  /** The job as returned by this poll. */ readonly job: J;
   /** `job.status` (`INIT`, `RUNNING`, `PENDING_PAYMENT`, `WAITING_EXECUTE`, `LISTENING`, `SUCCESS`, `FAIL`, or one not yet documented). */
   readonly status: string;
-  /** Sub-job counts. */
-  readonly subJobs: SubJobProgress;
-  /** Time since the wait started (the original start when resumed). */
-  readonly elapsedMs: number;
-  /** Time since the job's `begin_time`, when it has a usable one. */
-  readonly jobElapsedMs: number | undefined;
-  /** Polls sent so far, this one included (and those before a resume). */
-  readonly polls: number;
-  /** Serialisable state: save it to resume the wait in another process. */
-  readonly state: WaitState;
+  /** Sub-job counts. */ readonly subJobs: SubJobProgress;
+  /** Time since the wait started (the original start when resumed). */ readonly elapsedMs: number;
+  /** Time since the job's `begin_time`, when it has a usable one. */ readonly jobElapsedMs: number | undefined;
+  /** Polls sent so far, this one included (and those before a resume). */ readonly polls: number;
+  /** Serialisable state: save it to resume the wait in another process. */ readonly state: WaitState;
 }
 
 /** What `onRetry` receives after a poll that failed with a transient error. */
 export interface WaitRetryInfo {
-  /** The error (a `JobsApiError` with `retryable: true` when it comes from the client). */
-  readonly error: unknown;
-  /** Transient errors in a row, this one included. */
-  readonly consecutiveErrors: number;
-  /** Delay until the next poll, or `undefined` when none fits before the deadline. */
-  readonly nextPollInMs: number | undefined;
-  /** Polls sent so far. */
-  readonly polls: number;
+  /** The error (a `JobsApiError` with `retryable: true` when it comes from the client). */ readonly error: unknown;
+  /** Transient errors in a row, this one included. */ readonly consecutiveErrors: number;
+  /** Delay until the next poll, or `undefined` when none fits before the deadline. */ readonly nextPollInMs: number | undefined;
+  /** Polls sent so far. */ readonly polls: number;
 }
 
 /**
- * Serialisable state of a wait: `JSON.stringify` it (it is plain data), keep
- * it somewhere, and pass it back as `resumeFrom` to continue the wait in
- * another process — elapsed time, deadline and poll count carry on from the original start.
+ * Serialisable state of a wait: `JSON.stringify` it (it is plain data), keep it somewhere, and pass it back as
+ * `resumeFrom` to continue the wait in another process — elapsed time, deadline and poll count carry on from the
+ * original start.
  *
  * @example
  * const wait = client.waitForJob(jobId, { onProgress: (p) => save(JSON.stringify(p.state)) });
@@ -58,59 +47,41 @@ export interface WaitRetryInfo {
  * await client.waitForJob(jobId, { resumeFrom: JSON.parse(load()) });
  */
 export interface WaitState {
-  /** Format version of this object. */
-  readonly version: 1;
-  /** Service of the job, when the caller said (the client always does). */
-  readonly service?: string;
-  /** The job waited for. */
-  readonly jobId: string;
-  /** When the wait originally started, ISO 8601. */
-  readonly startedAt: string;
-  /** Timeout counted from `startedAt`. */
-  readonly timeoutMs: number;
-  /** Polls sent so far. */
-  readonly polls: number;
-  /** Polls that failed with a transient error so far. */
-  readonly transientErrors: number;
-  /** `status` of the last job seen. */
-  readonly lastStatus?: string;
-  /** When the last poll was answered, ISO 8601. */
-  readonly lastPolledAt?: string;
+  /** Format version of this object. */ readonly version: 1;
+  /** Service of the job, when the caller said (the client always does). */ readonly service?: string;
+  /** The job waited for. */ readonly jobId: string;
+  /** When the wait originally started, ISO 8601. */ readonly startedAt: string;
+  /** Timeout counted from `startedAt`. */ readonly timeoutMs: number;
+  /** Polls sent so far. */ readonly polls: number;
+  /** Polls that failed with a transient error so far. */ readonly transientErrors: number;
+  /** `status` of the last job seen. */ readonly lastStatus?: string;
+  /** When the last poll was answered, ISO 8601. */ readonly lastPolledAt?: string;
 }
 
 /**
- * What `waitForJob` and `watcher.wait` return: a promise of the job that
- * also hands out the wait's state at any time (`JSON.stringify(wait)` works).
+ * What `waitForJob` and `watcher.wait` return: a promise of the job that also hands out the wait's state at any time
+ * (`JSON.stringify(wait)` works).
  */
 export type JobWait<J = JobLike> = Promise<J> & {
-  /** Serialisable state, to pass as `resumeFrom` later. */
-  getState(): WaitState;
-  /** Same as `getState()`, so that `JSON.stringify` gives the state. */
-  toJSON(): WaitState;
+  /** Serialisable state, to pass as `resumeFrom` later. */ getState(): WaitState;
+  /** Same as `getState()`, so that `JSON.stringify` gives the state. */ toJSON(): WaitState;
 };
 
 /** Counters of a watcher, for dashboards and tests. */
 export interface JobWatcherStats {
-  /** Waits not yet ended. */
-  readonly waits: number;
-  /** Requests in flight. */
-  readonly inFlight: number;
-  /** Requests sent since the watcher was created. */
-  readonly requests: number;
-  /** Answers that were 429 (or a throttling code). */
-  readonly throttled: number;
-  /** The rate cap in force now (lower than the configured one for a while after a 429). */
-  readonly currentLimit: number;
+  /** Waits not yet ended. */ readonly waits: number;
+  /** Requests in flight. */ readonly inFlight: number;
+  /** Requests sent since the watcher was created. */ readonly requests: number;
+  /** Answers that were 429 (or a throttling code). */ readonly throttled: number;
+  /** The rate cap in force now (lower than the configured one for a while after a 429). */ readonly currentLimit: number;
 }
 
 /** Many waits under one request-rate cap; see `createJobWatcher`. */
 export interface JobWatcher<J extends JobLike> {
   /** Waits for one job, like `waitForJob`, with its polls scheduled under the watcher's cap. */
   wait(jobId: string, options?: WaitOptions<J>): JobWait<J>;
-  /** Ends every running wait with `WatcherClosedError` and stops the timer; later `wait` calls reject the same way. */
-  close(): void;
-  /** Current counters. */
-  stats(): JobWatcherStats;
+  /** Ends every running wait with `WatcherClosedError` and stops the timer; later `wait` calls reject the same way. */ close(): void;
+  /** Current counters. */ stats(): JobWatcherStats;
 }
 
 /** Time and timers as the engine sees them: the real clock, or a simulated one. */
@@ -166,8 +137,7 @@ class WaitRun<J extends JobLike> {
   dueAt = 0;
   pollSlot = -1;
   deadlineSlot = -1;
-  /** Cancels the request in flight, if any. */
-  cancel: ((reason: unknown) => void) | undefined;
+  /** Cancels the request in flight, if any. */ cancel: ((reason: unknown) => void) | undefined;
   onAbort: (() => void) | undefined;
   private polls: number;
   private transientErrors: number;
@@ -295,9 +265,8 @@ class WaitRun<J extends JobLike> {
 }
 
 /**
- * A binary min-heap that can also remove or re-key any item in O(log n): each
- * item remembers its position through `slot`. The engine keeps every wait in
- * two of these (next poll, deadline), so one timer serves any number of waits.
+ * A binary min-heap that can also remove or re-key any item in O(log n): each item remembers its position through
+ * `slot`. The engine keeps every wait in two of these (next poll, deadline), so one timer serves any number of waits.
  */
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
@@ -387,9 +356,8 @@ function rejectedWait<J>(error: unknown): JobWait<J> {
 }
 
 /**
- * The scheduler: every wait sits in a heap ordered by its next poll and in one
- * ordered by its deadline; one timer fires for the earliest of the two or when
- * the rate budget frees up (see `RequestRateLimiter`).
+ * The scheduler: every wait sits in a heap ordered by its next poll and in one ordered by its deadline; one timer fires
+ * for the earliest of the two or when the rate budget frees up (see `RequestRateLimiter`).
  */
 function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, random, defaults }: EngineSettings<J>): JobWatcher<J> {
   const limiter = new RequestRateLimiter(rate);
@@ -524,11 +492,10 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
 }
 
 /**
- * Waits for many jobs under one request-rate cap, with a single timer for all
- * of them. Polls are paced, not batched: under a cap of `N` per second they
- * start `1/N` s apart, earliest due first (at most `ceil(N / 100)` at once).
- * On a 429 every wait pauses until `Retry-After` (else 1, 2, 4 … 60 s) and the
- * cap is halved for a while. Each wait keeps the semantics of `waitForJob`.
+ * Waits for many jobs under one request-rate cap, with a single timer for all of them. Polls are paced, not batched:
+ * under a cap of `N` per second they start `1/N` s apart, earliest due first (at most `ceil(N / 100)` at once). On a
+ * 429 every wait pauses until `Retry-After` (else 1, 2, 4 … 60 s) and the cap is halved for a while. Each wait keeps
+ * the semantics of `waitForJob`.
  *
  * @example
  * const watcher = createJobWatcher({ client, maxRequestsPerSecond: 20 });
@@ -545,21 +512,19 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
  *
  * Exit conditions:
  * - **resolves** with the job when its `status` is `SUCCESS`;
- * - **rejects** with `JobFailedError` when it is `FAIL` (with `error_code`,
- *   `fail_reason` and the failed sub-jobs, `errorcode_message` decoded);
- * - **rejects** with `WaitTimeoutError` at the deadline, `timeoutMs` after the
- *   (original) start — carrying the last job seen; a request still in flight is aborted;
+ * - **rejects** with `JobFailedError` when it is `FAIL` (with `error_code`, `fail_reason` and the failed sub-jobs,
+ *   `errorcode_message` decoded);
+ * - **rejects** with `WaitTimeoutError` at the deadline, `timeoutMs` after the (original) start — carrying the last job
+ *   seen; a request still in flight is aborted;
  * - **rejects** with `signal.reason` as soon as `signal` aborts;
  * - **rejects** with `JobNotFoundError` on `Common.0011` (unknown or expired job);
  * - **rejects** with the error itself on any other non-transient error (401, 403, 404 …);
  * - **rejects** with `InvalidArgumentError` before any request when an option is bad.
  *
- * Every other status keeps the wait going and is reported to `onProgress`.
- * Transient errors (429, every 5xx, 408, network, timeouts) are retried within
- * the deadline, honouring `Retry-After`; a 429 without one pauses 1, 2, 4 … 60 s.
- * The first poll goes at once; the next ones follow the adaptive policy (7.5 %
- * of the job's running time, sooner when sub-jobs say the end is near, between
- * `minDelayMs` and `maxDelayMs`); the last one is trimmed to be answered by the
+ * Every other status keeps the wait going and is reported to `onProgress`. Transient errors (429, every 5xx, 408,
+ * network, timeouts) are retried within the deadline, honouring `Retry-After`; a 429 without one pauses 1, 2, 4 … 60 s.
+ * The first poll goes at once; the next ones follow the adaptive policy (7.5 % of the job's running time, sooner when
+ * sub-jobs say the end is near, between `minDelayMs` and `maxDelayMs`); the last one is trimmed to be answered by the
  * deadline. Nothing is left behind when it settles: no timer, no listener, no request.
  *
  * @param getJob fetches the job once; give it without retries of its own
@@ -579,38 +544,28 @@ export function waitForJob<J extends JobLike>(getJob: GetJob<J>, jobId: string, 
 
 /** A job in the simulation; times are ms after its `begin_time`. */
 export interface SimulatedJob {
-  /** When it ends (SUCCESS). */
-  readonly durationMs: number;
-  /** When each sub-job ends; default none. Sub-jobs not ended by then count as running. */
-  readonly subJobEndsMs?: readonly number[];
+  /** When it ends (SUCCESS). */ readonly durationMs: number;
+  /** When each sub-job ends; default none. Sub-jobs not ended by then count as running. */ readonly subJobEndsMs?: readonly number[];
 }
 
 /** How the simulated wait runs. */
 export interface SimulationOptions {
-  /** When the wait starts, ms after `begin_time`. Default 0. */
-  readonly waitStartMs?: number;
-  /** Default 24 h. */
-  readonly timeoutMs?: number;
-  /** Round trip of each request; the server reads the job half-way. Default 0. */
-  readonly latencyMs?: number;
-  /** `minDelayMs` the wait enforces on any policy. Default 1000. */
-  readonly minDelayMs?: number;
+  /** When the wait starts, ms after `begin_time`. Default 0. */ readonly waitStartMs?: number;
+  /** Default 24 h. */ readonly timeoutMs?: number;
+  /** Round trip of each request; the server reads the job half-way. Default 0. */ readonly latencyMs?: number;
+  /** `minDelayMs` the wait enforces on any policy. Default 1000. */ readonly minDelayMs?: number;
   /** Makes poll number `n` (1-based) fail with a transient error, optionally with `Retry-After`. */
   readonly fault?: (poll: number, atMs: number) => { readonly retryAfterMs?: number } | undefined;
-  /** Jitter source. Default: a fixed-seed generator, so runs repeat exactly. */
-  readonly random?: () => number;
+  /** Jitter source. Default: a fixed-seed generator, so runs repeat exactly. */ readonly random?: () => number;
 }
 
 /** What a simulated wait did. */
 export interface SimulationResult {
-  /** Requests sent. */
-  readonly requests: number;
-  /** When each request was sent, ms after `begin_time`. */
-  readonly pollTimesMs: readonly number[];
+  /** Requests sent. */ readonly requests: number;
+  /** When each request was sent, ms after `begin_time`. */ readonly pollTimesMs: readonly number[];
   /** When the wait learned that the job ended (ms after `begin_time`), `undefined` if it timed out. */
   readonly detectedAtMs: number | undefined;
-  /** `detectedAtMs − durationMs`: how late the end was noticed. */
-  readonly detectionDelayMs: number | undefined;
+  /** `detectedAtMs − durationMs`: how late the end was noticed. */ readonly detectionDelayMs: number | undefined;
   readonly timedOut: boolean;
 }
 
@@ -647,9 +602,8 @@ class SimulatedClock implements Clock {
 }
 
 /**
- * Runs one wait against one simulated job on a simulated clock: the real
- * engine of `waitForJob` (same scheduling, `minDelayMs`, `Retry-After`, final
- * poll trimmed to the deadline), with the clock jumping from timer to timer —
+ * Runs one wait against one simulated job on a simulated clock: the real engine of `waitForJob` (same scheduling,
+ * `minDelayMs`, `Retry-After`, final poll trimmed to the deadline), with the clock jumping from timer to timer —
  * synchronous and exact. Use it to compare policies.
  *
  * @example
