@@ -13,10 +13,7 @@ import type { WaitProgress, WaitRetryInfo, WaitState } from "./wait.js";
 /** The cloud whose domain the endpoint is built on: Open Telekom Cloud (default) or Huawei Cloud. */
 export type Cloud = "otc" | "huaweicloud";
 
-/** IAM token auth: sends `X-Auth-Token`. */
-export interface TokenAuth {
-  readonly token: string;
-}
+/** IAM token auth: sends `X-Auth-Token`. */ export type TokenAuth = { readonly token: string };
 
 /** AK/SK auth: every request is signed with SDK-HMAC-SHA256 (`X-Project-Id` and `X-Security-Token` signed too). */
 export interface AkSkAuth {
@@ -54,12 +51,7 @@ export interface RetryOptions {
 }
 
 /** `RetryOptions` with every number filled in. */
-export type ResolvedRetry = RetryOptions & {
-  readonly maxAttempts: number;
-  readonly baseDelayMs: number;
-  readonly maxDelayMs: number;
-  readonly maxRetryAfterMs: number;
-};
+export type ResolvedRetry = RetryOptions & Required<Pick<RetryOptions, "maxAttempts" | "baseDelayMs" | "maxDelayMs" | "maxRetryAfterMs">>;
 
 /** Options of `createJobsClient`. */
 export interface JobsClientOptions<S extends ServiceName = ServiceName> {
@@ -90,9 +82,9 @@ export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({ maxAttempts: 3, base
 /** Longest id accepted. Real ids are 32 (hex) or 36 (UUID) characters; the margin allows other formats, not paths. */
 export const MAX_ID_LENGTH = 64;
 
-const fail = (argument: string, reason: string): never => {
+function fail(argument: string, reason: string): never {
   throw new InvalidArgumentError(argument, reason);
-};
+}
 
 const show = (value: string): string => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
