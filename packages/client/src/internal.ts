@@ -24,6 +24,6 @@ export {
   planNextPoll,
   throttlePauseMs,
 } from "./policy.js";
-export type { PollingPolicyOptions } from "./policy.js";
+export type { PollingPolicy, PollingPolicyInput, PollingPolicyOptions } from "./policy.js";
 export { MAX_TIMER_MS, simulatePolicy } from "./wait.js";
 export type { Clock, SimulatedJob, SimulationOptions, SimulationResult } from "./wait.js";
