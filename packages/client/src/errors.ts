@@ -191,11 +191,7 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 5
 export const THROTTLING_CODES: ReadonlySet<string> = new Set(["common.1503", "common.0024", "apigw.0308"]);
 
 /** Code, message and request id found in an error body, whichever envelope it used. */
-export interface ErrorFields {
-  readonly code?: string;
-  readonly message?: string;
-  readonly requestId?: string;
-}
+export type ErrorFields = { readonly code?: string; readonly message?: string; readonly requestId?: string };
 
 function text(value: unknown): string | undefined {
   if (typeof value === "string" && value.trim() !== "") return value.trim();
@@ -238,11 +234,7 @@ export function parseRetryAfter(value: string | null | undefined, now: number = 
 }
 
 /** Service and the values that must never appear in an error (token, secret key, security token). */
-export interface ErrorContext {
-  readonly service: ServiceName;
-  readonly secrets: readonly string[];
-  readonly now?: number;
-}
+export type ErrorContext = { readonly service: ServiceName; readonly secrets: readonly string[]; readonly now?: number };
 
 /** Replaces every secret of 4 characters or more (shorter ones cannot be real tokens and would mangle words). */
 export function redactText(value: string, secrets: readonly string[]): string {

@@ -34,12 +34,7 @@ export function isServiceName(value: unknown): value is ServiceName {
 /** A job of an undocumented type, of any service. */
 export type UnknownJob = EcsUnknownJob | BmsUnknownJob | EvsUnknownJob | VbsUnknownJob;
 /** The job type of each service. */
-export interface JobsByService {
-  ecs: EcsJob;
-  bms: BmsJob;
-  evs: EvsJob;
-  vbs: VbsJob;
-}
+export type JobsByService = { ecs: EcsJob; bms: BmsJob; evs: EvsJob; vbs: VbsJob };
 /** The job of service `S`, e.g. `JobOf<"evs">` is `EvsJob`. */ export type JobOf<S extends ServiceName> = JobsByService[S];
 /** The documented job types of service `S`, e.g. `"createVolume" | "batchCreateVolume" | …` for `"evs"`. */
 export type KnownJobTypeOf<S extends ServiceName> = Extract<JobOf<S>, KnownJob>["job_type"];
@@ -62,30 +57,16 @@ export interface JobLike {
 }
 
 /** The minimum every job body has: the three required fields of every job schema. */
-export interface JobShape {
-  readonly job_id: string;
-  readonly job_type: string;
-  readonly status: string;
-}
+export type JobShape = { readonly job_id: string; readonly job_type: string; readonly status: string };
 
 /** Anything with a job `status` (a job or a sub-job of any service). */
-export interface HasStatus {
-  readonly status?: unknown;
-}
+export type HasStatus = { readonly status?: unknown };
 
 /** Counts of a job's sub-jobs; `running` is everything not finished yet (INIT, RUNNING, not listed yet, …). */
-export interface SubJobSummary {
-  readonly total: number;
-  readonly succeeded: number;
-  readonly failed: number;
-  readonly running: number;
-}
+export type SubJobSummary = { readonly total: number; readonly succeeded: number; readonly failed: number; readonly running: number };
 
 /** A job's times as `Date | undefined`. */
-export interface JobTimes {
-  readonly beginTime: Date | undefined;
-  readonly endTime: Date | undefined;
-}
+export type JobTimes = { readonly beginTime: Date | undefined; readonly endTime: Date | undefined };
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
@@ -170,16 +151,11 @@ export function summarizeSubJobs(job: object): SubJobSummary {
 export function failedSubJobsOf(job: object): FailedSubJob[] {
   return subJobsOf(job)
     .filter(isFailed)
-    .map((sub) => {
-      const body = sub as unknown as Record<string, unknown>;
-      return {
-        jobId: nonEmpty(body["job_id"]),
-        jobType: nonEmpty(body["job_type"]),
-        errorCode: nonEmpty(body["error_code"]),
-        failReason: nonEmpty(body["fail_reason"]),
-        errorcodeMessage: decodeErrorcodeMessage(asRecord(body["entities"])?.["errorcode_message"]),
-      };
-    });
+    .map((sub: Record<string, unknown>) => ({
+      ...{ jobId: nonEmpty(sub["job_id"]), jobType: nonEmpty(sub["job_type"]) },
+      ...{ errorCode: nonEmpty(sub["error_code"]), failReason: nonEmpty(sub["fail_reason"]) },
+      errorcodeMessage: decodeErrorcodeMessage(asRecord(sub["entities"])?.["errorcode_message"]),
+    }));
 }
 
 const field = (record: Record<string, unknown>, key: string): string | number | undefined => {

@@ -328,9 +328,7 @@ export function resolveWaitOptions<J extends JobLike>(
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;
 
 /** The part of a jobs client a watcher uses. */
-export interface JobsClientLike<J extends JobLike> {
-  getJob(jobId: string, options: { signal?: AbortSignal; retry?: false }): Promise<J>;
-}
+export type JobsClientLike<J extends JobLike> = { getJob(jobId: string, options: { signal?: AbortSignal; retry?: false }): Promise<J> };
 
 /** Options of `createJobWatcher` besides the source of jobs; the `WaitTuning` fields are defaults for every wait. */
 export interface JobWatcherCommonOptions extends WaitTuning {

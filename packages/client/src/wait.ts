@@ -12,7 +12,7 @@ import {
   type WaitOptions,
   type WaitTuning,
 } from "./options.js";
-import { RequestRateLimiter, planNextPoll, type PollingPolicy } from "./policy.js";
+import { RequestRateLimiter, planNextPoll, type PollingPolicy, type PollingPolicyInput } from "./policy.js";
 
 /** Sub-job counts of a job (zeros when it has none). */ export type SubJobProgress = SubJobSummary;
 
@@ -85,11 +85,7 @@ export interface JobWatcher<J extends JobLike> {
 }
 
 /** Time and timers as the engine sees them: the real clock, or a simulated one. */
-export interface Clock {
-  now(): number;
-  setTimer(fire: () => void, delayMs: number): unknown;
-  clearTimer(timer: unknown): void;
-}
+export type Clock = { now(): number; setTimer(fire: () => void, delayMs: number): unknown; clearTimer(timer: unknown): void };
 
 /** Longest `setTimeout` delay that does not overflow (about 24.8 days); a later time fires early and re-arms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -122,40 +118,36 @@ function pollWith<J>(getJob: GetJob<J & JobLike>): Poll<J> {
   };
 }
 
-type WaitEnd<J> = { readonly end: "resolve"; readonly job: J } | { readonly end: "reject"; readonly error: unknown };
-type WaitDecision<J> = WaitEnd<J> | { readonly end?: undefined; readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
+type WaitEnd<J> = { readonly job: J } | { readonly error: unknown };
+type WaitDecision<J> = WaitEnd<J> | { readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
 
 /** One wait: its promise, its counters, and the decision taken on each answer. It never touches timers or requests. */
 class WaitRun<J extends JobLike> {
   readonly promise: Promise<J>;
-  private settle!: (end: WaitEnd<J>) => void;
   readonly deadlineAt: number;
   ended = false;
-  /** When the last poll was sent. */
+  /** Scheduling: when the last poll was sent, when the next one is due, places in the engine's heaps (-1: not in). */
   sentAt = 0;
-  /** Next poll time, while queued; positions in the engine's two heaps (-1: not in). */
   dueAt = 0;
   pollSlot = -1;
   deadlineSlot = -1;
   /** Cancels the request in flight, if any. */ cancel: ((reason: unknown) => void) | undefined;
   onAbort: (() => void) | undefined;
-  private polls: number;
+  private settle!: (end: WaitEnd<J>) => void;
   private transientErrors: number;
-  private consecutiveErrors = 0;
-  private retryAfterMs: number | undefined;
-  private latencyMs = 0;
   private lastJob: J | undefined;
   private lastError: unknown;
   private lastPolledAt: number | undefined;
-  private jobBeganAt: number | undefined;
-  private subJobs: SubJobProgress | undefined;
+  /** What the polling policy is told, kept up to date by every answer. */
+  private readonly input: { -readonly [K in keyof PollingPolicyInput]: PollingPolicyInput[K] };
 
   constructor(readonly options: ResolvedWaitOptions<J>) {
-    this.deadlineAt = options.startedAt + options.timeoutMs;
-    this.polls = options.polls;
-    this.transientErrors = options.transientErrors;
+    const { startedAt, timeoutMs, polls, transientErrors } = options;
+    this.deadlineAt = startedAt + timeoutMs;
+    this.transientErrors = transientErrors;
+    this.input = { now: startedAt, waitStartedAt: startedAt, deadlineAt: this.deadlineAt, jobBeganAt: undefined, subJobs: undefined, consecutiveErrors: 0, retryAfterMs: undefined, latencyMs: 0, polls, random: 0 };
     this.promise = new Promise<J>((resolve, reject) => {
-      this.settle = (end) => (end.end === "resolve" ? resolve(end.job) : reject(end.error));
+      this.settle = (end) => ("job" in end ? resolve(end.job) : reject(end.error));
     });
   }
 
@@ -168,60 +160,48 @@ class WaitRun<J extends JobLike> {
   }
 
   markSent(now: number): void {
-    this.polls += 1;
+    this.input.polls += 1;
     this.sentAt = now;
   }
 
   /** A poll returned a job: only SUCCESS and FAIL end the wait. */
   onJob(job: J, now: number, random: number): WaitDecision<J> {
-    if (typeof job !== "object" || job === null) {
-      return { end: "reject", error: new InvalidArgumentError("getJob", `must resolve with a job, not ${String(job)}`) };
-    }
-    Object.assign(this, { latencyMs: Math.max(this.latencyMs, now - this.sentAt), lastJob: job, lastError: undefined, lastPolledAt: now });
-    this.consecutiveErrors = 0;
-    this.retryAfterMs = undefined;
+    if (typeof job !== "object" || job === null) return { error: new InvalidArgumentError("getJob", `must resolve with a job, not ${String(job)}`) };
+    Object.assign(this, { lastJob: job, lastError: undefined, lastPolledAt: now });
     const subJobs = summarizeSubJobs(job);
-    this.jobBeganAt = parseJobTime(job.begin_time)?.getTime();
-    this.subJobs = subJobs.total > 0 ? subJobs : undefined;
+    const jobBeganAt = parseJobTime(job.begin_time)?.getTime();
+    const latencyMs = Math.max(this.input.latencyMs, now - this.sentAt);
+    Object.assign(this.input, { jobBeganAt, latencyMs, subJobs: subJobs.total > 0 ? subJobs : undefined, consecutiveErrors: 0, retryAfterMs: undefined });
     const { onProgress, jobId, service, startedAt } = this.options;
     try {
-      onProgress?.({
-        job,
-        status: typeof job.status === "string" ? job.status : "",
-        subJobs,
-        elapsedMs: now - startedAt,
-        jobElapsedMs: this.jobBeganAt === undefined ? undefined : Math.max(0, now - this.jobBeganAt),
-        polls: this.polls,
-        state: this.getState(),
-      });
+      const [status, elapsedMs, polls] = [typeof job.status === "string" ? job.status : "", now - startedAt, this.input.polls];
+      const jobElapsedMs = jobBeganAt === undefined ? undefined : Math.max(0, now - jobBeganAt);
+      onProgress?.({ job, status, subJobs, elapsedMs, jobElapsedMs, polls, state: this.getState() });
     } catch (error) {
-      return { end: "reject", error };
+      return { error };
     }
-    if (isSucceeded(job)) return { end: "resolve", job };
-    if (isFailed(job)) {
-      const body = job as Record<string, unknown>;
-      const [errorCode, failReason] = [nonEmpty(body["error_code"]), nonEmpty(body["fail_reason"])];
-      return { end: "reject", error: new JobFailedError({ job, jobId, service, errorCode, failReason, failedSubJobs: failedSubJobsOf(job) }) };
-    }
-    return { nextPollAt: this.plan(now, random) };
+    if (isSucceeded(job)) return { job };
+    if (!isFailed(job)) return { nextPollAt: this.plan(now, random) };
+    const [errorCode, failReason] = [nonEmpty((job as Record<string, unknown>)["error_code"]), nonEmpty((job as Record<string, unknown>)["fail_reason"])];
+    return { error: new JobFailedError({ job, jobId, service, errorCode, failReason, failedSubJobs: failedSubJobsOf(job) }) };
   }
 
   /** A poll failed: Common.0011 and fatal errors end the wait, the rest is retried within the deadline. */
   onError(error: unknown, now: number, random: number): WaitDecision<J> {
     const { kind, code, retryAfterMs, requestId } = classifyPollError(error);
     const { jobId, service } = this.options;
-    if (kind === "not-found") return { end: "reject", error: new JobNotFoundError({ jobId, service, apiCode: code ?? "Common.0011", requestId, cause: error }) };
-    if (kind === "fatal") return { end: "reject", error };
-    this.consecutiveErrors += 1;
+    if (kind === "not-found") return { error: new JobNotFoundError({ jobId, service, apiCode: code ?? "Common.0011", requestId, cause: error }) };
+    if (kind === "fatal") return { error };
     this.transientErrors += 1;
-    this.retryAfterMs = retryAfterMs;
     this.lastError = error;
+    this.input.consecutiveErrors += 1;
+    this.input.retryAfterMs = retryAfterMs;
     const nextPollAt = this.plan(now, random);
     try {
       const nextPollInMs = nextPollAt === undefined ? undefined : nextPollAt - now;
-      this.options.onRetry?.({ error, consecutiveErrors: this.consecutiveErrors, nextPollInMs, polls: this.polls });
+      this.options.onRetry?.({ error, consecutiveErrors: this.input.consecutiveErrors, nextPollInMs, polls: this.input.polls });
     } catch (hookError) {
-      return { end: "reject", error: hookError };
+      return { error: hookError };
     }
     return { nextPollAt, throttled: kind === "throttled", retryAfterMs };
   }
@@ -233,40 +213,25 @@ class WaitRun<J extends JobLike> {
 
   getState(): WaitState {
     const { service, jobId, startedAt, timeoutMs } = this.options;
-    const { lastJob, lastPolledAt } = this;
+    const { lastJob, lastPolledAt, transientErrors } = this;
     return {
       version: 1,
       ...(service === undefined ? {} : { service }),
-      jobId,
-      startedAt: new Date(startedAt).toISOString(),
-      timeoutMs,
-      polls: this.polls,
-      transientErrors: this.transientErrors,
+      ...{ jobId, startedAt: new Date(startedAt).toISOString(), timeoutMs, polls: this.input.polls, transientErrors },
       ...(typeof lastJob?.status === "string" ? { lastStatus: lastJob.status } : {}),
       ...(lastPolledAt === undefined ? {} : { lastPolledAt: new Date(lastPolledAt).toISOString() }),
     };
   }
 
   private plan(now: number, random: number): number | undefined {
-    const input = {
-      now,
-      waitStartedAt: this.options.startedAt,
-      deadlineAt: this.deadlineAt,
-      jobBeganAt: this.jobBeganAt,
-      subJobs: this.subJobs,
-      consecutiveErrors: this.consecutiveErrors,
-      retryAfterMs: this.retryAfterMs,
-      latencyMs: this.latencyMs,
-      polls: this.polls,
-      random,
-    };
-    return planNextPoll(this.options.policy(input), input, this.options.minDelayMs);
+    Object.assign(this.input, { now, random });
+    return planNextPoll(this.options.policy({ ...this.input }), this.input, this.options.minDelayMs);
   }
 }
 
 /**
  * A binary min-heap that can also remove or re-key any item in O(log n): each item remembers its position through
- * `slot`. The engine keeps every wait in two of these (next poll, deadline), so one timer serves any number of waits.
+ * `slot` (-1: not in). The engine keeps every wait in two of these (next poll, deadline), so one timer serves them all.
  */
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
@@ -290,9 +255,8 @@ export class IndexedHeap<T> {
 
   /** Adds the item, or moves it after its key changed. */
   update(item: T): void {
-    let index = this.slot.get(item);
-    if (index < 0) index = this.items.push(item) - 1;
-    this.down(this.up(index, item), item);
+    const index = this.slot.get(item);
+    this.sift(index < 0 ? this.items.push(item) - 1 : index, item);
   }
 
   delete(item: T): void {
@@ -300,7 +264,7 @@ export class IndexedHeap<T> {
     if (index < 0) return;
     this.slot.set(item, -1);
     const last = this.items.pop() as T;
-    if (index < this.items.length) this.down(this.up(index, last), last);
+    if (index < this.items.length) this.sift(index, last);
   }
 
   pop(): T | undefined {
@@ -309,31 +273,26 @@ export class IndexedHeap<T> {
     return top;
   }
 
-  private up(index: number, item: T): number {
+  /** Puts `item` at `index`, then moves it up or down to where its key belongs. */
+  private sift(index: number, item: T): void {
     const k = this.key(item);
-    for (let parent = (index - 1) >> 1; index > 0 && this.key(this.items[parent] as T) > k; parent = (index - 1) >> 1) {
-      this.place(this.items[parent] as T, index);
-      index = parent;
+    const at = (i: number) => this.key(this.items[i] as T);
+    for (let parent = (index - 1) >> 1; index > 0 && at(parent) > k; parent = (index - 1) >> 1) index = this.move(parent, index);
+    for (let child = 2 * index + 1; child < this.items.length; child = 2 * index + 1) {
+      if (child + 1 < this.items.length && at(child + 1) < at(child)) child += 1;
+      if (at(child) >= k) break;
+      index = this.move(child, index);
     }
-    this.place(item, index);
-    return index;
-  }
-
-  private down(index: number, item: T): void {
-    const k = this.key(item);
-    const n = this.items.length;
-    for (let child = 2 * index + 1; child < n; child = 2 * index + 1) {
-      if (child + 1 < n && this.key(this.items[child + 1] as T) < this.key(this.items[child] as T)) child += 1;
-      if (this.key(this.items[child] as T) >= k) break;
-      this.place(this.items[child] as T, index);
-      index = child;
-    }
-    this.place(item, index);
-  }
-
-  private place(item: T, index: number): void {
     this.items[index] = item;
     this.slot.set(item, index);
+  }
+
+  /** Moves the item at `from` to `to`; returns `from`, the hole left behind. */
+  private move(from: number, to: number): number {
+    const item = this.items[from] as T;
+    this.items[to] = item;
+    this.slot.set(item, to);
+    return from;
   }
 }
 
@@ -390,7 +349,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     run.cancel = run.onAbort = undefined;
     if (cancel !== undefined) {
       inFlight -= 1;
-      cancel(how.end === "reject" ? how.error : undefined);
+      cancel("error" in how ? how.error : undefined);
     }
   }
 
@@ -413,10 +372,10 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
         if ("job" in outcome) limiter.onSuccess();
         decision = "job" in outcome ? run.onJob(outcome.job, t, random()) : run.onError(outcome.error, t, random());
       } catch (error) {
-        decision = { end: "reject", error }; // e.g. a custom getJob that resolved with something odd
+        decision = { error }; // e.g. a custom getJob that resolved with something odd
       }
       if (run.ended) return pump(); // a hook (onProgress, onRetry) aborted or closed it meanwhile
-      if (decision.end !== undefined) end(run, decision);
+      if (!("nextPollAt" in decision)) end(run, decision);
       else {
         if (decision.throttled) {
           throttled += 1;
@@ -437,7 +396,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
   function pump(): void {
     const t = clock.now();
     for (let e = deadlines.peek(); e !== undefined && e.deadlineAt <= t; e = deadlines.peek()) {
-      end(e, { end: "reject", error: e.timeoutError() });
+      end(e, { error: e.timeoutError() });
     }
     // A fresh time per request: even a small burst takes time to send, and the cap holds on the real clock.
     for (let e = polls.peek(); e !== undefined && e.dueAt <= t; e = polls.peek()) {
@@ -466,11 +425,11 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     const handle = Object.assign(run.promise, { getState, toJSON: getState });
     const signal = run.options.signal;
     if (signal?.aborted) {
-      run.finish({ end: "reject", error: signal.reason });
+      run.finish({ error: signal.reason });
       return handle;
     }
     if (signal !== undefined) {
-      run.onAbort = () => (end(run, { end: "reject", error: signal.reason }), pump());
+      run.onAbort = () => (end(run, { error: signal.reason }), pump());
       signal.addEventListener("abort", run.onAbort, { once: true });
     }
     active.add(run);
@@ -483,7 +442,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
 
   function close(): void {
     closed = true;
-    for (const run of [...active]) end(run, { end: "reject", error: new WatcherClosedError(run.options.jobId) });
+    for (const run of [...active]) end(run, { error: new WatcherClosedError(run.options.jobId) });
     setTimer(Number.POSITIVE_INFINITY, clock.now());
   }
 
