@@ -4,29 +4,14 @@ import createClient from "openapi-fetch";
 import { InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
-import {
-  DEFAULT_RETRY,
-  DEFAULT_TIMEOUT_MS,
-  assertJobId,
-  checkClientOptions,
-  checkGetJobOptions,
-  resolveRetry,
-  type AkSkAuth,
-  type GetJobOptions,
-  type JobsClientOptions,
-  type ResolvedRetry,
-  type RetryOptions,
-} from "./options.js";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
+import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
 import { waitForJob, type JobWait } from "./wait.js";
-import type { WaitOptions } from "./options.js";
 
 /** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
 
-/** Error bodies are read up to this size; the rest is dropped. */
-const MAX_ERROR_BODY_BYTES = 64 * 1024;
-
-/** The one operation, `showJob`, as the spec names its path. */
-const JOB_PATH = "/v1/{project_id}/jobs/{job_id}" as const;
+/** Error bodies are read up to this size; the rest is dropped. */ const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** The one operation, `showJob`, as the spec names its path. */ const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
 
 /** A client for the job API of one service, typed by that service (`EvsJob` for `"evs"`, …). */
 export interface JobsClient<S extends ServiceName> {
@@ -39,12 +24,7 @@ export interface JobsClient<S extends ServiceName> {
    * that is not a job), or the signal's reason.
    */
   getJob(jobId: string, options?: GetJobOptions): Promise<JobOf<S>>;
-  /**
-   * Polls the job until it ends (see `waitForJob` for the exit conditions): resolves on SUCCESS, rejects with
-   * `JobFailedError` on FAIL, `WaitTimeoutError` at the deadline, `JobNotFoundError` on Common.0011, or the signal's
-   * reason. Each poll is one `getJob` without the client's own retries; the waiter retries transient errors itself,
-   * within its deadline.
-   */
+  /** Polls the job until it ends (exit conditions: see `waitForJob`); each poll is one `getJob` without retries. */
   waitForJob(jobId: string, options?: WaitOptions<JobOf<S>>): JobWait<JobOf<S>>;
 }
 

@@ -48,7 +48,7 @@ describe("assertJobId", () => {
     ["abc\n", "whitespace"],
     ["", "must not be empty"],
     ["a".repeat(65), "at most 64 characters"],
-    ["abc;def", 'may only contain letters, digits, "-" and "_"'],
+    ["abc;def", 'must only contain letters, digits, "-" and "_"'],
   ])("rejects %j with a clear reason", (value, reason) => {
     expect(() => assertJobId(value)).toThrowError(expect.objectContaining({ name: "InvalidArgumentError", argument: "jobId", code: "INVALID_ARGUMENT" }));
     expect(() => assertJobId(value)).toThrow(reason);

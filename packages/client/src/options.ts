@@ -1,14 +1,10 @@
-// The one module that checks options — of the client, of getJob, of a wait and of a watcher — with one
-// wording ("Invalid <argument>: must be …") and one rule set, and fills in their defaults.
-//
-// One rule for every `timeoutMs`: a finite number of milliseconds above 0. `Infinity` is refused everywhere:
-// a wait's state is JSON (which has no Infinity), and a call without any deadline can hang for ever.
+// The one module that checks options — of the client, getJob, a wait, a watcher — with one wording ("Invalid x: must be
+// …"), one rule set and the defaults. Every `timeoutMs` is a finite number of ms above 0: `Infinity` is refused
+// everywhere, since a wait's state is JSON (which has no Infinity) and a call without a deadline can hang for ever.
 import { InvalidArgumentError } from "./errors.js";
 import { isServiceName, type JobLike, type ServiceName } from "./jobs.js";
 import { adaptivePollingPolicy, DEFAULT_POLLING_POLICY_OPTIONS, type PollingPolicy } from "./policy.js";
 import type { WaitProgress, WaitRetryInfo, WaitState } from "./wait.js";
-
-// ---- Client and getJob -------------------------------------------------------------------------
 
 /** The cloud whose domain the endpoint is built on: Open Telekom Cloud (default) or Huawei Cloud. */
 export type Cloud = "otc" | "huaweicloud";
@@ -57,7 +53,7 @@ export type ResolvedRetry = RetryOptions & Required<Pick<RetryOptions, "maxAttem
 export interface JobsClientOptions<S extends ServiceName = ServiceName> {
   /** `"ecs"`, `"bms"`, `"evs"` or `"vbs"`; decides the host and the job type returned. */ readonly service: S;
   /** Project id (32 lower-case hex characters), the `{project_id}` of the path. */ readonly projectId: string;
-  /** Region id, e.g. `eu-de`; required unless `endpoint` is given. */ readonly region?: string | undefined;
+  /** Region id (`eu-de`, `eu-ch2`, `cn-north-4`, …); required unless `endpoint` is given. */ readonly region?: string | undefined;
   /** `"otc"` (default) or `"huaweicloud"`. */ readonly cloud?: Cloud | undefined;
   /** Whole base URL, e.g. `http://127.0.0.1:4010`; wins over `region`/`cloud`. */ readonly endpoint?: string | URL | undefined;
   readonly auth: Auth;
@@ -97,7 +93,7 @@ function idProblem(value: unknown): string | undefined {
   if (/[/\\]|^\.\.?$|\.\./.test(value)) return `must not contain a path separator or dot segment: ${show(value)}`;
   if (value.includes("%")) return `must not contain percent-encoded characters (such as %2F): ${show(value)}`;
   if (/[?#]/.test(value)) return `must not contain "?" or "#": ${show(value)}`;
-  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return `may only contain letters, digits, "-" and "_": ${show(value)}`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) return `must only contain letters, digits, "-" and "_": ${show(value)}`;
   return undefined;
 }
 
@@ -123,14 +119,7 @@ export function isSafeId(value: unknown): value is string {
 }
 
 /** Where to send requests: a region (and cloud), or a whole endpoint URL. */
-export interface EndpointOptions {
-  readonly service: ServiceName;
-  /** Region id such as `eu-de`, `eu-nl`, `eu-ch2` (OTC) or `cn-north-4`, `ap-southeast-1` (Huawei Cloud). */
-  readonly region?: string | undefined;
-  /** Default `"otc"`. */ readonly cloud?: Cloud | undefined;
-  /** Base URL used as given (e.g. `http://127.0.0.1:4010` for the mock server); wins over `region`. */
-  readonly endpoint?: string | URL | undefined;
-}
+export type EndpointOptions = Pick<JobsClientOptions, "service" | "region" | "cloud" | "endpoint">;
 
 /**
  * Base URL of a service (no trailing slash):
@@ -231,8 +220,6 @@ export function checkGetJobOptions(options: GetJobOptions, prefix = "options."):
   checkMs(options.timeoutMs, `${prefix}timeoutMs`, 0, true);
   checkRetry(options.retry, `${prefix}retry`);
 }
-
-// ---- Waits and watchers ------------------------------------------------------------------------
 
 /** Options every wait can take; a watcher's options give the defaults for its waits. */
 export interface WaitTuning {

@@ -1,7 +1,5 @@
-// `@cloud-jobs/client/signer`: SDK-HMAC-SHA256 request signing as huaweicloud-sdk-go-v3 does it — percent
-// encoding, the canonical request, the digests (node:crypto where the runtime offers it, else Web Crypto)
-// and `signRequest`. The client imports this module lazily, on the first AK/SK request only, so that a
-// token-only app's bundler leaves it in a chunk of its own. Servers verify with the same canonical request.
+// `@cloud-jobs/client/signer`: SDK-HMAC-SHA256 signing as huaweicloud-sdk-go-v3 does it. The client imports it on the
+// first AK/SK request only, so that a token-only app's bundle leaves it out; servers verify with the same parts.
 import { InvalidArgumentError } from "./errors.js";
 
 const utf8 = new TextEncoder();
@@ -10,11 +8,8 @@ const utf8 = new TextEncoder();
 const UNRESERVED_ONLY = /^[\w.~-]*$/;
 
 /**
- * Percent-encodes a path segment, query key or query value the way the SDK-HMAC-SHA256 signer does
- * (huaweicloud-sdk-go-v3 `escape`): every UTF-8 byte outside the unreserved set becomes `%XX` with upper-case hex.
- *
- * `encodeURIComponent` is not used because it leaves `!'()*` alone and throws on lone surrogates; the encoder here
- * never throws.
+ * Percent-encodes a path segment, query key or value as the Go SDK's `escape`: every UTF-8 byte outside the unreserved
+ * set becomes `%XX` (upper-case hex). Unlike `encodeURIComponent`, it encodes `!'()*` and never throws.
  *
  * @example percentEncode("a b/ü") === "a%20b%2F%C3%BC"
  */
@@ -110,13 +105,8 @@ export function canonicalUri(pathname: string): string {
  * `&` (empty for this API).
  */
 export function canonicalQueryString(query: URLSearchParams): string {
-  const byKey = new Map<string, string[]>();
-  query.forEach((value, key) => byKey.set(key, [...(byKey.get(key) ?? []), value]));
-  const pairs: string[] = [];
-  for (const key of [...byKey.keys()].sort(compareCodePoints)) {
-    for (const value of (byKey.get(key) ?? []).sort(compareCodePoints)) pairs.push(`${percentEncode(key)}=${percentEncode(value)}`);
-  }
-  return pairs.join("&");
+  const pairs = [...query].sort(([k1, v1], [k2, v2]) => compareCodePoints(k1, k2) || compareCodePoints(v1, v2));
+  return pairs.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join("&");
 }
 
 /**
@@ -125,11 +115,7 @@ export function canonicalQueryString(query: URLSearchParams): string {
  */
 export function canonicalHeaders(headers: HeaderInput | GroupedHeaders, signedHeaders: readonly string[]): string {
   const values = headerValues(headers);
-  let block = "";
-  for (const name of signedHeaders) {
-    for (const value of [...(values.get(name) ?? [])].sort(compareCodePoints)) block += `${name}:${value.trim()}\n`;
-  }
-  return block;
+  return signedHeaders.flatMap((name) => [...(values.get(name) ?? [])].sort(compareCodePoints).map((v) => `${name}:${v.trim()}\n`)).join("");
 }
 
 /** What `canonicalRequest` needs: a request reduced to the parts that are signed. */
@@ -302,12 +288,12 @@ export function signRequest(request: SignableRequest, credentials: AkSkCredentia
 
 /** `signRequest` with the digests given: the tests run every vector through both node:crypto and Web Crypto. */
 export async function signRequestWith(hashes: Hashes, request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignedRequest> {
-  if (!credentials.accessKey) throw new InvalidArgumentError("accessKey", "an access key is required for AK/SK signing");
-  if (!credentials.secretKey) throw new InvalidArgumentError("secretKey", "a secret key is required for AK/SK signing");
+  if (!credentials.accessKey) throw new InvalidArgumentError("accessKey", "must be given for AK/SK signing");
+  if (!credentials.secretKey) throw new InvalidArgumentError("secretKey", "must be given for AK/SK signing");
   const headers = new Map(headerValues(request.headers)); // one grouping for every step; a copy, as the signer adds to it
   const added: Record<string, string> = {};
   const sdkDate = headers.get("x-sdk-date")?.[0] ?? formatSdkDate((options.now ?? (() => new Date()))());
-  if (!SDK_DATE.test(sdkDate)) throw new InvalidArgumentError("X-Sdk-Date", "X-Sdk-Date must look like 20240102T030405Z");
+  if (!SDK_DATE.test(sdkDate)) throw new InvalidArgumentError("X-Sdk-Date", "must look like 20240102T030405Z");
   if (!headers.has("x-sdk-date")) headers.set("x-sdk-date", [(added["X-Sdk-Date"] = sdkDate)]);
   if (credentials.securityToken !== undefined) headers.set("x-security-token", [(added["X-Security-Token"] = credentials.securityToken)]);
   const signedHeaders = signedHeaderNames(headers);

@@ -1,17 +1,8 @@
-// The one wait engine. `createJobWatcher` schedules many waits under one request budget with one timer;
-// `waitForJob` is a watcher of one without a rate cap; `simulatePolicy` drives the same engine on a
-// simulated clock. Every decision (when to poll, how to end) is taken here, in one place.
+// The one wait engine: `createJobWatcher` runs many waits under one request budget on one timer, `waitForJob` is a
+// watcher of one, and `simulatePolicy` drives the same engine on a simulated clock.
 import { InvalidArgumentError, JobNotFoundError, JobFailedError, WaitTimeoutError, WatcherClosedError, classifyPollError } from "./errors.js";
 import { failedSubJobsOf, isFailed, isSucceeded, nonEmpty, parseJobTime, summarizeSubJobs, type JobLike, type SubJobSummary } from "./jobs.js";
-import {
-  resolveWaitOptions,
-  resolveWatcherOptions,
-  type GetJob,
-  type JobWatcherOptions,
-  type ResolvedWaitOptions,
-  type WaitOptions,
-  type WaitTuning,
-} from "./options.js";
+import { resolveWaitOptions, resolveWatcherOptions, type GetJob, type JobWatcherOptions, type ResolvedWaitOptions, type WaitOptions, type WaitTuning } from "./options.js";
 import { RequestRateLimiter, planNextPoll, type PollingPolicy, type PollingPolicyInput } from "./policy.js";
 
 /** Sub-job counts of a job (zeros when it has none). */ export type SubJobProgress = SubJobSummary;
@@ -37,9 +28,8 @@ export interface WaitRetryInfo {
 }
 
 /**
- * Serialisable state of a wait: `JSON.stringify` it (it is plain data), keep it somewhere, and pass it back as
- * `resumeFrom` to continue the wait in another process — elapsed time, deadline and poll count carry on from the
- * original start.
+ * Serialisable state of a wait: plain data to keep and pass back as `resumeFrom` to continue the wait in another
+ * process; elapsed time, deadline and poll count carry on from the original start.
  *
  * @example
  * const wait = client.waitForJob(jobId, { onProgress: (p) => save(JSON.stringify(p.state)) });
@@ -100,11 +90,11 @@ function realClock(): Clock {
   };
 }
 
-/** One answer to a poll. */
-type Answer<J> = { readonly job: J } | { readonly error: unknown };
+/** The answer to a poll, and how a wait ends. */
+type Outcome<J> = { readonly job: J } | { readonly error: unknown };
 
 /** Sends one poll and calls `answer` once; returns a function that cancels it (the answer is then ignored). */
-export type Poll<J> = (jobId: string, answer: (outcome: Answer<J>) => void) => (reason: unknown) => void;
+export type Poll<J> = (jobId: string, answer: (outcome: Outcome<J>) => void) => (reason: unknown) => void;
 
 /** A poll through `getJob`, with an `AbortSignal` per request. */
 function pollWith<J>(getJob: GetJob<J & JobLike>): Poll<J> {
@@ -118,8 +108,7 @@ function pollWith<J>(getJob: GetJob<J & JobLike>): Poll<J> {
   };
 }
 
-type WaitEnd<J> = { readonly job: J } | { readonly error: unknown };
-type WaitDecision<J> = WaitEnd<J> | { readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
+type WaitDecision<J> = Outcome<J> | { readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
 
 /** One wait: its promise, its counters, and the decision taken on each answer. It never touches timers or requests. */
 class WaitRun<J extends JobLike> {
@@ -133,7 +122,7 @@ class WaitRun<J extends JobLike> {
   deadlineSlot = -1;
   /** Cancels the request in flight, if any. */ cancel: ((reason: unknown) => void) | undefined;
   onAbort: (() => void) | undefined;
-  private settle!: (end: WaitEnd<J>) => void;
+  private settle!: (end: Outcome<J>) => void;
   private transientErrors: number;
   private lastJob: J | undefined;
   private lastError: unknown;
@@ -152,7 +141,7 @@ class WaitRun<J extends JobLike> {
   }
 
   /** Settles the promise once. Returns whether this call ended the wait. */
-  finish(end: WaitEnd<J>): boolean {
+  finish(end: Outcome<J>): boolean {
     if (this.ended) return false;
     this.ended = true;
     this.settle(end);
@@ -339,7 +328,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     }, at - now);
   }
 
-  function end(run: WaitRun<J>, how: WaitEnd<J>): void {
+  function end(run: WaitRun<J>, how: Outcome<J>): void {
     if (!run.finish(how)) return;
     active.delete(run);
     polls.delete(run);
@@ -451,10 +440,8 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
 }
 
 /**
- * Waits for many jobs under one request-rate cap, with a single timer for all of them. Polls are paced, not batched:
- * under a cap of `N` per second they start `1/N` s apart, earliest due first (at most `ceil(N / 100)` at once). On a
- * 429 every wait pauses until `Retry-After` (else 1, 2, 4 … 60 s) and the cap is halved for a while. Each wait keeps
- * the semantics of `waitForJob`.
+ * Waits for many jobs under one request-rate cap (see `RequestRateLimiter`), on a single timer; each wait keeps the
+ * semantics of `waitForJob`.
  *
  * @example
  * const watcher = createJobWatcher({ client, maxRequestsPerSecond: 20 });
@@ -467,24 +454,17 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
 }
 
 /**
- * Polls a job until it ends: a watcher of one wait, without a rate cap.
- *
- * Exit conditions:
+ * Polls a job until it ends: a watcher of one wait, without a rate cap. Exit conditions:
  * - **resolves** with the job when its `status` is `SUCCESS`;
- * - **rejects** with `JobFailedError` when it is `FAIL` (with `error_code`, `fail_reason` and the failed sub-jobs,
- *   `errorcode_message` decoded);
- * - **rejects** with `WaitTimeoutError` at the deadline, `timeoutMs` after the (original) start — carrying the last job
- *   seen; a request still in flight is aborted;
+ * - **rejects** with `JobFailedError` on `FAIL` (`error_code`, `fail_reason`, failed sub-jobs, `errorcode_message` decoded);
+ * - **rejects** with `WaitTimeoutError` at the deadline, `timeoutMs` after the (original) start, carrying the last job;
  * - **rejects** with `signal.reason` as soon as `signal` aborts;
- * - **rejects** with `JobNotFoundError` on `Common.0011` (unknown or expired job);
- * - **rejects** with the error itself on any other non-transient error (401, 403, 404 …);
+ * - **rejects** with `JobNotFoundError` on `Common.0011`, and with the error itself on any other non-transient error;
  * - **rejects** with `InvalidArgumentError` before any request when an option is bad.
  *
- * Every other status keeps the wait going and is reported to `onProgress`. Transient errors (429, every 5xx, 408,
- * network, timeouts) are retried within the deadline, honouring `Retry-After`; a 429 without one pauses 1, 2, 4 … 60 s.
- * The first poll goes at once; the next ones follow the adaptive policy (7.5 % of the job's running time, sooner when
- * sub-jobs say the end is near, between `minDelayMs` and `maxDelayMs`); the last one is trimmed to be answered by the
- * deadline. Nothing is left behind when it settles: no timer, no listener, no request.
+ * Other statuses keep it going (`onProgress`); transient errors (429, every 5xx, 408, network, timeouts) are retried
+ * within the deadline, honouring `Retry-After`. The first poll goes at once, the next ones follow the policy, the last
+ * one is trimmed to be answered by the deadline. Nothing is left behind when it settles: no timer, listener or request.
  *
  * @param getJob fetches the job once; give it without retries of its own
  * @example
@@ -582,7 +562,7 @@ export function simulatePolicy(policy: PollingPolicy, job: SimulatedJob | number
     const failure = fault?.(pollTimesMs.length, sentAt);
     const readAt = sentAt + latencyMs / 2;
     const ended = failure === undefined && readAt >= durationMs;
-    const outcome: Answer<JobLike> = failure ? { error: { retryable: true, retryAfterMs: failure.retryAfterMs } } : { job: simulatedBody(ended, subJobEndsMs, readAt) };
+    const outcome: Outcome<JobLike> = failure ? { error: { retryable: true, retryAfterMs: failure.retryAfterMs } } : { job: simulatedBody(ended, subJobEndsMs, readAt) };
     const timer = clock.setTimer(() => {
       if (ended) detectedAtMs = clock.now();
       answer(outcome);
