@@ -267,10 +267,9 @@ function safeStringify(value: unknown): string {
  * `Error` with the same name and redacted text, because a custom `fetch` may put request headers in its error.
  */
 function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof cause === "string") return redactText(cause, secrets);
   if (!(cause instanceof Error)) {
-    const json = safeStringify(cause);
-    return containsSecret(json, secrets) ? redactText(json, secrets) : cause;
+    const text = typeof cause === "string" ? cause : safeStringify(cause);
+    return containsSecret(text, secrets) ? redactText(text, secrets) : cause;
   }
   const nested = "cause" in cause && depth < 4 ? redactCause(cause.cause, secrets, depth + 1) : undefined;
   const all = `${cause.message}\n${cause.stack ?? ""}\n${safeStringify(cause)}`;

@@ -4,6 +4,7 @@
 import { InvalidArgumentError } from "./errors.js";
 import { isServiceName, type JobLike, type ServiceName } from "./jobs.js";
 import { adaptivePollingPolicy, DEFAULT_POLLING_POLICY_OPTIONS, type PollingPolicy } from "./policy.js";
+import type { AkSkCredentials } from "./signer.js";
 import type { WaitProgress, WaitRetryInfo, WaitState } from "./wait.js";
 
 /** The cloud whose domain the endpoint is built on: Open Telekom Cloud (default) or Huawei Cloud. */
@@ -12,11 +13,7 @@ export type Cloud = "otc" | "huaweicloud";
 /** IAM token auth: sends `X-Auth-Token`. */ export type TokenAuth = { readonly token: string };
 
 /** AK/SK auth: every request is signed with SDK-HMAC-SHA256 (`X-Project-Id` and `X-Security-Token` signed too). */
-export interface AkSkAuth {
-  readonly accessKey: string;
-  readonly secretKey: string;
-  /** Security token of temporary (STS) credentials. */ readonly securityToken?: string | undefined;
-}
+export type AkSkAuth = AkSkCredentials;
 
 /** How requests authenticate. */ export type Auth = TokenAuth | AkSkAuth;
 

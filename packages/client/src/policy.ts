@@ -28,11 +28,7 @@ export interface PollingPolicyOptions {
 export type PollingPolicy = (input: PollingPolicyInput) => number;
 
 /** Defaults of `PollingPolicyOptions`. */
-export const DEFAULT_POLLING_POLICY_OPTIONS: PollingPolicyOptions = {
-  minDelayMs: 1_000,
-  maxDelayMs: 60_000,
-  elapsedFraction: 0.075,
-};
+export const DEFAULT_POLLING_POLICY_OPTIONS: PollingPolicyOptions = { minDelayMs: 1_000, maxDelayMs: 60_000, elapsedFraction: 0.075 };
 
 /** When sub-jobs say the end is near, poll at most this many times faster than the elapsed-time rule. */
 const NEAR_END_SPEED_UP = 4;

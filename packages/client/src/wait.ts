@@ -509,35 +509,26 @@ export interface SimulationResult {
 }
 
 /** A clock that jumps from timer to timer: `run()` fires them in time order (ties in the order set) until none is left. */
-class SimulatedClock implements Clock {
-  private readonly timers = new Map<number, { readonly at: number; readonly fire: () => void }>();
-  private lastId = 0;
-
-  constructor(private time: number) {}
-
-  now(): number {
-    return this.time;
-  }
-
-  setTimer(fire: () => void, delayMs: number): number {
-    this.timers.set(++this.lastId, { at: this.time + Math.max(0, delayMs), fire });
-    return this.lastId;
-  }
-
-  clearTimer(timer: unknown): void {
-    this.timers.delete(timer as number);
-  }
-
-  run(): void {
-    for (;;) {
-      let first: [number, { readonly at: number; readonly fire: () => void }] | undefined;
-      for (const entry of this.timers) if (first === undefined || entry[1].at < first[1].at) first = entry;
-      if (first === undefined) return;
-      this.timers.delete(first[0]);
-      this.time = first[1].at;
-      first[1].fire();
-    }
-  }
+function simulatedClock(time: number): Clock & { run(): void } {
+  type Timer = { readonly at: number; readonly fire: () => void };
+  const timers = new Set<Timer>();
+  const earliest = () => [...timers].reduce<Timer | undefined>((first, t) => (first === undefined || t.at < first.at ? t : first), undefined);
+  return {
+    now: () => time,
+    setTimer(fire, delayMs) {
+      const timer = { at: time + Math.max(0, delayMs), fire };
+      timers.add(timer);
+      return timer;
+    },
+    clearTimer: (timer) => void timers.delete(timer as Timer),
+    run() {
+      for (let next = earliest(); next !== undefined; next = earliest()) {
+        timers.delete(next);
+        time = next.at;
+        next.fire();
+      }
+    },
+  };
 }
 
 /**
@@ -553,7 +544,7 @@ class SimulatedClock implements Clock {
 export function simulatePolicy(policy: PollingPolicy, job: SimulatedJob | number, options: SimulationOptions = {}): SimulationResult {
   const { durationMs, subJobEndsMs = [] } = typeof job === "number" ? { durationMs: job } : job;
   const { waitStartMs = 0, timeoutMs = 86_400_000, latencyMs = 0, minDelayMs = 1000, fault } = options;
-  const clock = new SimulatedClock(waitStartMs);
+  const clock = simulatedClock(waitStartMs);
   const pollTimesMs: number[] = [];
   let detectedAtMs: number | undefined;
   const poll: Poll<JobLike> = (_jobId, answer) => {
