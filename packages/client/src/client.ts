@@ -6,7 +6,7 @@ import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
 import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
-import { waitForJob, type JobWait } from "./wait.js";
+import { setTimer, waitForJob, type JobWait } from "./wait.js";
 
 /** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -74,7 +74,7 @@ function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeou
   const onAbort = (): void => controller.abort(caller?.reason);
   if (caller?.aborted) controller.abort(caller.reason);
   else caller?.addEventListener("abort", onAbort, { once: true });
-  const timer = controller.signal.aborted ? undefined : setTimeout(() => controller.abort(onTimeout()), timeoutMs);
+  const timer = controller.signal.aborted ? undefined : setTimer(() => controller.abort(onTimeout()), timeoutMs);
   const dispose = (): void => {
     caller?.removeEventListener("abort", onAbort);
     clearTimeout(timer);
@@ -98,7 +98,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   // Full jitter draws 0 now and then; a timer would still cost a clock tick.
   if (ms <= 0 || signal.aborted) return signal.aborted ? Promise.reject(signal.reason) : Promise.resolve();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return abortable(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
+  return abortable(new Promise<void>((resolve) => (timer = setTimer(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
 /**

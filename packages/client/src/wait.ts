@@ -80,14 +80,13 @@ export type Clock = { now(): number; setTimer(fire: () => void, delayMs: number)
 /** Longest `setTimeout` delay that does not overflow (about 24.8 days); a later time fires early and re-arms. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** `setTimeout` within its range: a longer delay fires at `MAX_TIMER_MS` (the engine then re-arms; a call ends there). */
+export const setTimer = (fire: () => void, delayMs: number) => setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
+
 /** The system clock, made monotonic (it may be set back; the schedule must not), and `setTimeout`. */
 function realClock(): Clock {
   let last = Number.NEGATIVE_INFINITY;
-  return {
-    now: () => (last = Math.max(last, Date.now())),
-    setTimer: (fire, delayMs) => setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, delayMs))),
-    clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>),
-  };
+  return { now: () => (last = Math.max(last, Date.now())), setTimer, clearTimer: (timer) => clearTimeout(timer as ReturnType<typeof setTimeout>) };
 }
 
 /** The answer to a poll, and how a wait ends. */
