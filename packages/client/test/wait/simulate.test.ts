@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { adaptivePollingPolicy, fixedIntervalPolicy, simulatePolicy, waitForJob } from "../api.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { T0, jobId, simulatedGetJob } from "./client-under-test.js";
 import { JobSimulator } from "./job-simulator.js";
 
 /** 400 job durations spread evenly on a log scale from 1 s to 1 h (the range issue 7 benchmarks). */
@@ -55,7 +55,6 @@ describe("simulatePolicy", () => {
 });
 
 describe("simulatePolicy drives the engine of waitForJob", () => {
-  const T0 = Date.parse("2026-03-01T08:00:00.000Z");
   const unavailable = (retryAfterSeconds?: number) => () =>
     Response.json({ code: "EVS.5503", message: "busy" }, { status: 503, headers: retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) } });
 
