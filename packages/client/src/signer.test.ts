@@ -64,7 +64,7 @@ describe.each(IMPLEMENTATIONS)("signRequest with %s", (_name, hashes) => {
     );
   });
 
-  it("reproduces the AUTHORED vector for GET /v1/{project_id}/jobs/{job_id} (job-api-facts 6.2)", async () => {
+  it("reproduces the AUTHORED vector for GET /v1/{project_id}/jobs/{job_id}", async () => {
     const projectId = "0605768a6f80d5762f52c0150e726aa7";
     const signed = await signRequest(
       {
