@@ -176,13 +176,6 @@ export class RequestRateLimiter {
     this.count = Math.min(this.count + 1, this.limit);
   }
 
-  /** `allows` and `record` in one step. */
-  tryAcquire(now: number): boolean {
-    if (!this.allows(now)) return false;
-    this.record(now);
-    return true;
-  }
-
   /** Earliest whole millisecond at which `allows` may say yes (a lower bound: check again then). */
   nextAllowedAt(now: number): number {
     if (now < this.pausedUntil) return this.pausedUntil;
@@ -192,11 +185,6 @@ export class RequestRateLimiter {
     if (this.count >= limit) next = Math.max(next, this.nthLatest(limit) + this.windowMs);
     if (limit < this.limit) next = Math.min(next, this.nextRecoveryAt(now));
     return Math.max(now, Math.ceil(next));
-  }
-
-  /** Most requests that may start together now (1 after a long enough pause at a low rate). */
-  burst(now: number): number {
-    return Number.isFinite(this.limit) ? burstOf(this.currentLimit(now)) : Number.POSITIVE_INFINITY;
   }
 
   /** A request sent at `sentAt` was answered 429 at `now`. */
@@ -215,11 +203,6 @@ export class RequestRateLimiter {
   /** A request was answered without throttling. */
   onSuccess(): void {
     this.throttlesInARow = 0;
-  }
-
-  /** When all waits may poll again after a 429 (−∞ when not paused). */
-  get resumesAt(): number {
-    return this.pausedUntil;
   }
 
   /** The cap in force at `now`: halved after a 429, growing back by a tenth per second. */

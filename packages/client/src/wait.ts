@@ -237,10 +237,6 @@ export class IndexedHeap<T> {
     return this.items[0];
   }
 
-  has(item: T): boolean {
-    return this.slot.get(item) >= 0;
-  }
-
   /** Adds the item, or moves it after its key changed. */
   update(item: T): void {
     const index = this.slot.get(item);
@@ -253,12 +249,6 @@ export class IndexedHeap<T> {
     this.slot.set(item, -1);
     const last = this.items.pop() as T;
     if (index < this.items.length) this.sift(index, last);
-  }
-
-  pop(): T | undefined {
-    const top = this.items[0];
-    if (top !== undefined) this.delete(top);
-    return top;
   }
 
   /** Puts `item` at `index`, then moves it up or down to where its key belongs. */
