@@ -18,11 +18,7 @@ export interface JobsClient<S extends ServiceName> {
   readonly service: S;
   readonly projectId: string;
   /** Base URL requests go to, e.g. `https://evs.eu-de.otc.t-systems.com`. */ readonly endpoint: string;
-  /**
-   * Fetches a job (or sub-job) of this client's service. Resolves to the service's job type (`EvsJob` for `"evs"`, …);
-   * rejects with `InvalidArgumentError` (bad id, nothing sent), `JobsApiError` (HTTP/API error, network, timeout, a 200
-   * that is not a job), or the signal's reason.
-   */
+  /** Fetches a job or sub-job (`EvsJob` for `"evs"`, …); rejects with `InvalidArgumentError`, `JobsApiError` or the signal's reason. */
   getJob(jobId: string, options?: GetJobOptions): Promise<JobOf<S>>;
   /** Polls the job until it ends (exit conditions: see `waitForJob`); each poll is one `getJob` without retries. */
   waitForJob(jobId: string, options?: WaitOptions<JobOf<S>>): JobWait<JobOf<S>>;
@@ -65,10 +61,7 @@ async function readBodyText(response: Response, limitBytes: number, signal: Abor
   }
 }
 
-/**
- * A signal for one call: the caller's (its reason is kept) and the deadline (aborts with `onTimeout()`). Written out
- * rather than `AbortSignal.any`/`timeout` so that fake timers drive the deadline like every other timer of the package.
- */
+/** The call's signal: the caller's (reason kept) and the deadline. Hand-written, not `AbortSignal.timeout`, so fake timers drive it. */
 function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown) {
   const controller = new AbortController();
   const onAbort = (): void => controller.abort(caller?.reason);
@@ -82,10 +75,7 @@ function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeou
   return { signal: controller.signal, dispose };
 }
 
-/**
- * Delay before the retry that follows failed attempt `attempt`: full jitter over a capped exponential, or exactly
- * `retryAfterMs` when the server said.
- */
+/** Delay before the retry after attempt `attempt`: full jitter over a capped exponential, or exactly the server's `retryAfterMs`. */
 export function backoffDelay(attempt: number, policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs" | "random">, retryAfterMs?: number): number {
   if (retryAfterMs !== undefined) return retryAfterMs;
   const base = policy.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
@@ -101,10 +91,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return abortable(new Promise<void>((resolve) => (timer = setTimer(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
-/**
- * Runs `operation` until it succeeds, throws something not retryable, or the attempts run out. Only `JobsApiError`s are
- * retried; the signal cancels the backoff sleep.
- */
+/** Runs `operation` until it succeeds or fails for good; only retryable `JobsApiError`s are retried, the signal cancels the sleep. */
 export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, signal: AbortSignal): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

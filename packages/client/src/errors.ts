@@ -128,10 +128,7 @@ export interface JobNotFoundInit {
 }
 
 export interface JobNotFoundError extends Omit<JobNotFoundInit, "cause"> {}
-/**
- * The service answered 400 `Common.0011` (`common.0011` on VBS): it does not know the job. Either the id is wrong or
- * the job expired — finished jobs are deleted about a day after they end, unpaid ones after 14 days. Not retried.
- */
+/** 400 `Common.0011` (`common.0011` on VBS): wrong id, or the job expired (finished jobs are deleted about a day later). Not retried. */
 export class JobNotFoundError extends CloudJobsError {
   override readonly name = "JobNotFoundError";
   readonly code = "JOB_NOT_FOUND";
@@ -184,10 +181,7 @@ export class WatcherClosedError extends CloudJobsError {
 /** HTTP statuses worth sending the same GET again for. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504]);
 
-/**
- * API codes (lower-cased: VBS writes `common.` where ECS writes `Common.`) that mean "throttled" whatever the status:
- * ECS flow control (Common.1503 at 429, Common.0024 at 202) and the HWC gateway (APIGW.0308).
- */
+/** Codes (lower-cased) meaning "throttled" at any status: ECS flow control (Common.1503 at 429, Common.0024 at 202), APIGW.0308. */
 export const THROTTLING_CODES: ReadonlySet<string> = new Set(["common.1503", "common.0024", "apigw.0308"]);
 
 /** Code, message and request id found in an error body, whichever envelope it used. */
@@ -199,10 +193,7 @@ function text(value: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Reads the three error envelopes in the order the Go SDK does: gateway `{error_code, error_msg, request_id}`, flat
- * `{code, message}`, then one level down into any object (which covers `{"error":{code,message}}`).
- */
+/** Reads the error envelopes in the Go SDK's order: gateway `{error_code, error_msg}`, flat `{code, message}`, then one level down. */
 export function extractErrorFields(body: unknown, depth = 0): ErrorFields {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return {};
   const record = body as Record<string, unknown>;
@@ -220,10 +211,7 @@ export function extractErrorFields(body: unknown, depth = 0): ErrorFields {
   return withId(extractErrorFields(nested, depth + 1));
 }
 
-/**
- * Reads a `Retry-After` header: delay-seconds (`"120"`) or an HTTP date, as milliseconds from `now`; `undefined` when
- * missing or unreadable, 0 for a past date.
- */
+/** Reads `Retry-After` (delay-seconds or an HTTP date) as ms from `now`; `undefined` when missing or unreadable, 0 when past. */
 export function parseRetryAfter(value: string | null | undefined, now: number = Date.now()): number | undefined {
   const header = value?.trim();
   if (!header) return undefined;
@@ -262,10 +250,7 @@ function safeStringify(value: unknown): string {
   }
 }
 
-/**
- * `cause` unchanged when nothing in it (message, stack, properties, nested causes) holds a secret; otherwise a plain
- * `Error` with the same name and redacted text, because a custom `fetch` may put request headers in its error.
- */
+/** `cause` as it is when it holds no secret; else a plain `Error` of the same name with redacted text (a `fetch` may log headers). */
 function redactCause(cause: unknown, secrets: readonly string[], depth = 0): unknown {
   if (!(cause instanceof Error)) {
     const text = typeof cause === "string" ? cause : safeStringify(cause);

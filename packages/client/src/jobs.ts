@@ -45,10 +45,7 @@ export type JobOfType<S extends ServiceName, T extends KnownJobTypeOf<S>> = Extr
 /** Status of a job of any service (`SUCCESS`, `FAIL`, `RUNNING`, `PENDING_PAYMENT`, …). */ export type JobStatus = Job["status"];
 /** Any error body the API documents (nested, flat or gateway envelope). */ export type ErrorResponse = Schemas["ErrorResponse"];
 
-/**
- * The fields of a job body the waiter reads. Every generated job type satisfies it; the waiter hands back the caller's
- * own type untouched.
- */
+/** The fields of a job body the waiter reads; every generated job type has them, and the waiter hands back the caller's type. */
 export interface JobLike {
   readonly status?: string | null | undefined;
   readonly job_id?: string | null | undefined;
@@ -71,19 +68,13 @@ export type JobTimes = { readonly beginTime: Date | undefined; readonly endTime:
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 
-/**
- * True for an object with string `job_id`, `job_type` and `status`: what the client requires of a 200 body before
- * handing it out as a job. Deeper checks are left to the types: the cloud adds fields and job types without notice.
- */
+/** True for an object with string `job_id`, `job_type` and `status`: all a 200 body needs to be a job (the cloud adds fields). */
 export function isJobShaped(value: unknown): value is JobShape {
   const record = asRecord(value);
   return typeof record?.["job_id"] === "string" && typeof record["job_type"] === "string" && typeof record["status"] === "string";
 }
 
-/**
- * True when the job reached a final status: `SUCCESS` or `FAIL`. Every other status — `INIT`, `RUNNING`, Huawei Cloud's
- * `PENDING_PAYMENT`, `WAITING_EXECUTE`, `LISTENING`, or one no document lists — means "not yet".
- */
+/** True for a final status, `SUCCESS` or `FAIL`; any other (`INIT`, `RUNNING`, `PENDING_PAYMENT`, undocumented) is "not yet". */
 export function isFinished(job: HasStatus): boolean {
   return job.status === "SUCCESS" || job.status === "FAIL";
 }
@@ -98,10 +89,7 @@ export function isFailed(job: HasStatus): boolean {
   return job.status === "FAIL";
 }
 
-/**
- * Reads a job time (`begin_time`, `end_time`): an ISO 8601 string becomes a `Date`; `""` (sent while a job runs),
- * `null`, absent or unreadable give `undefined`.
- */
+/** Reads `begin_time`/`end_time` as a `Date`; `""` (sent while a job runs), `null`, absent or unreadable give `undefined`. */
 export function parseJobTime(value: unknown): Date | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const date = new Date(value);
@@ -119,10 +107,7 @@ export function jobTimes(job: { readonly begin_time?: unknown; readonly end_time
   return { beginTime: parseJobTime(job.begin_time), endTime: parseJobTime(job.end_time) };
 }
 
-/**
- * The sub-jobs of a job of any service: `entities.sub_jobs` (ECS, BMS, EVS) or top-level `sub_jobs` (VBS). `null`,
- * absent or malformed lists give `[]`; items that are not jobs are skipped.
- */
+/** The sub-jobs of a job: `entities.sub_jobs` (ECS, BMS, EVS) or top-level `sub_jobs` (VBS); items that are not jobs are skipped. */
 export function subJobsOf(job: object): JobShape[] {
   const record = job as Record<string, unknown>;
   const inEntities = asRecord(record["entities"])?.["sub_jobs"];

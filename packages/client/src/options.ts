@@ -165,10 +165,7 @@ function checkMs(value: unknown, argument: string, min: number, above = false): 
   return check(value, argument, ok, `a finite number of milliseconds ${above ? "above" : "of at least"} ${min}`) as number | undefined;
 }
 
-/**
- * Checks auth before any request; messages name the field, never its value. Returns the values that must never appear
- * in an error.
- */
+/** Checks auth (messages name the field, never its value); returns the values that must never appear in an error. */
 function checkAuth(auth: unknown): string[] {
   if (auth === null || typeof auth !== "object") return fail("auth", "must be { token } or { accessKey, secretKey }");
   const a = auth as Record<string, unknown>;
@@ -248,10 +245,7 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
 const isAbortSignal = (s: unknown): boolean =>
   typeof s === "object" && s !== null && typeof (s as AbortSignal).aborted === "boolean" && typeof (s as AbortSignal).addEventListener === "function";
 
-/**
- * Checks a saved `WaitState` against the wait it is meant to resume: malformed, of a newer version, or of another job
- * or service throws `InvalidArgumentError`.
- */
+/** Checks a saved `WaitState` against the wait it resumes: malformed, newer, or of another job or service is refused. */
 function readResumeState(value: unknown, jobId: string, service: string | undefined) {
   const bad = (reason: string): never => fail("resumeFrom", reason);
   if (typeof value !== "object" || value === null || Array.isArray(value)) return bad("must be a WaitState object");
@@ -305,10 +299,7 @@ export function resolveWaitOptions<J extends JobLike>(
   };
 }
 
-/**
- * Fetches a job once. The waiter calls it with the client's own retries disabled and retries transient errors itself,
- * within the deadline.
- */
+/** Fetches a job once, without retries of its own: the waiter retries transient errors itself, within its deadline. */
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;
 
 /** The part of a jobs client a watcher uses. */

@@ -108,10 +108,7 @@ export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, 
   return latest;
 }
 
-/**
- * The one 429 pause: every wait of a watcher (a single wait is a watcher of one) pauses for the server's `Retry-After`,
- * else 1, 2, 4 … 60 s for throttled answers in a row.
- */
+/** The one 429 pause (of every wait of a watcher): the server's `Retry-After`, else 1, 2, 4 … 60 s for throttles in a row. */
 export function throttlePauseMs(throttlesInARow: number, retryAfterMs: number | undefined): number {
   return retryAfterMs ?? Math.min(60_000, 1000 * 2 ** Math.min(throttlesInARow - 1, 16));
 }

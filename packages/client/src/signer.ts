@@ -23,10 +23,7 @@ export function percentEncode(text: string): string {
   return out;
 }
 
-/**
- * Decodes `%XX` escapes of a URL path segment; a malformed escape is kept as it is, because a signer must not throw on
- * a path the URL parser accepted.
- */
+/** Decodes `%XX` escapes of a path segment; a malformed escape stays as it is (a signer must not throw on a valid URL). */
 export function percentDecode(segment: string): string {
   if (!segment.includes("%")) return segment;
   try {
@@ -36,10 +33,7 @@ export function percentDecode(segment: string): string {
   }
 }
 
-/**
- * Orders strings by Unicode code point, which is the byte order Go's `sort.Strings` uses on UTF-8; JavaScript's default
- * sort compares UTF-16 code units and differs for characters above U+FFFF.
- */
+/** Orders strings by code point, as Go's `sort.Strings` on UTF-8 (JavaScript's default sort differs above U+FFFF). */
 export function compareCodePoints(a: string, b: string): number {
   const length = Math.min(a.length, b.length);
   for (let i = 0; i < length; i++) {
@@ -61,10 +55,7 @@ export const SIGNING_ALGORITHM = "SDK-HMAC-SHA256";
 /** Lower-hex SHA-256 of an empty body: the payload hash of every GET. */
 export const EMPTY_BODY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
-/**
- * Request headers as the signer accepts them: a `Headers` object, or a plain record such as `node:http`'s
- * `IncomingHttpHeaders` (names in any case).
- */
+/** Request headers as the signer takes them: `Headers`, or a record such as `node:http`'s `IncomingHttpHeaders`. */
 export type HeaderInput = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Headers already grouped by lower-cased name, as `headerValues` returns them. */
@@ -91,28 +82,19 @@ export function signedHeaderNames(headers: HeaderInput | GroupedHeaders): string
     .sort(compareCodePoints);
 }
 
-/**
- * Canonical URI: each path segment decoded, then percent-encoded, joined with `/`, and always ending in `/`
- * (`/v1/{pid}/jobs/{jid}/`).
- */
+/** Canonical URI: each path segment decoded, then percent-encoded, always ending in `/` (`/v1/{pid}/jobs/{jid}/`). */
 export function canonicalUri(pathname: string): string {
   const path = pathname.split("/").map((segment) => percentEncode(percentDecode(segment))).join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
 
-/**
- * Canonical query string: keys sorted, values of a repeated key sorted, each pair percent-encoded as `k=v`, joined with
- * `&` (empty for this API).
- */
+/** Canonical query string: pairs sorted by key, then value, each percent-encoded as `k=v`, joined with `&`. */
 export function canonicalQueryString(query: URLSearchParams): string {
   const pairs = [...query].sort(([k1, v1], [k2, v2]) => compareCodePoints(k1, k2) || compareCodePoints(v1, v2));
   return pairs.map(([key, value]) => `${percentEncode(key)}=${percentEncode(value)}`).join("&");
 }
 
-/**
- * Canonical headers block: `name:trimmed-value\n` for each signed header in order (repeated values sorted), so the
- * block ends with a newline.
- */
+/** Canonical headers block: `name:trimmed-value\n` per signed header in order (repeated values sorted). */
 export function canonicalHeaders(headers: HeaderInput | GroupedHeaders, signedHeaders: readonly string[]): string {
   const values = headerValues(headers);
   return signedHeaders.flatMap((name) => [...(values.get(name) ?? [])].sort(compareCodePoints).map((v) => `${name}:${v.trim()}\n`)).join("");

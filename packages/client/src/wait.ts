@@ -48,10 +48,7 @@ export interface WaitState {
   /** When the last poll was answered, ISO 8601. */ readonly lastPolledAt?: string;
 }
 
-/**
- * What `waitForJob` and `watcher.wait` return: a promise of the job that also hands out the wait's state at any time
- * (`JSON.stringify(wait)` works).
- */
+/** What `waitForJob` and `watcher.wait` return: the job's promise, with the wait's state at any time (`JSON.stringify(wait)`). */
 export type JobWait<J = JobLike> = Promise<J> & {
   /** Serialisable state, to pass as `resumeFrom` later. */ getState(): WaitState;
   /** Same as `getState()`, so that `JSON.stringify` gives the state. */ toJSON(): WaitState;
