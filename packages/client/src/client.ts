@@ -35,10 +35,8 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 }
 
 /**
- * Reads a body as UTF-8 text, stopping after `limitBytes` so that a huge or endless body cannot exhaust memory. With
- * `lengthEnforced` (the global `fetch`, which never delivers more than the `Content-Length` it announced), a body
- * announced within the limit is read in one go; an injected `fetch` may announce anything. Rejects with the signal's
- * reason even if the stream ignores it.
+ * Reads a body as text, stopping after `limitBytes` (a huge or endless body cannot exhaust memory) and rejecting with the
+ * signal's reason even if the stream ignores it. The global `fetch` keeps to its `Content-Length`: such a body is read at once.
  */
 async function readBodyText(response: Response, limitBytes: number, signal: AbortSignal, lengthEnforced: boolean) {
   if (!response.body) return { text: "", truncated: false };

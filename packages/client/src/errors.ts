@@ -100,8 +100,7 @@ export interface JobFailedInit<J> {
 
 export interface JobFailedError<J> extends JobFailedInit<J> {}
 /**
- * The job ended with status FAIL. Carries the job, its `error_code` and `fail_reason`, and the failed sub-jobs with
- * their decoded `errorcode_message`.
+ * The job ended in FAIL; carries the job, `error_code`, `fail_reason` and the failed sub-jobs (`errorcode_message` decoded).
  *
  * @example
  * catch (e) { if (e instanceof JobFailedError) console.error(e.errorCode, e.failedSubJobs[0]?.errorcodeMessage) }
@@ -302,9 +301,8 @@ function describeBody(raw: string): string {
 }
 
 /**
- * Turns an error answer into a `JobsApiError`: code and message from the body's envelope (else `HTTP_<status>` and a
- * description of the body), request id from `X-Request-Id` or the gateway body, `Retry-After` in ms. `body` is what
- * openapi-fetch made of it: parsed JSON, or the text when it is not JSON.
+ * Turns an error answer into a `JobsApiError`: code and message from the envelope (else `HTTP_<status>` and what the body
+ * looks like), request id, `Retry-After` in ms. `body` is what openapi-fetch made of it: parsed JSON, or the text.
  */
 export function errorFromResponse(response: { readonly status: number; readonly headers: Headers }, body: unknown, context: ErrorContext): JobsApiError {
   const isText = typeof body === "string" || body === undefined;

@@ -27,10 +27,8 @@ export interface RetryEvent {
 }
 
 /**
- * Retry policy of one `getJob` call. Defaults (`DEFAULT_RETRY`): 3 attempts in total; the delay before retry n is
- * random in `[0, min(10 000, 500 · 2^(n-1))]` ms (capped exponential backoff, full jitter), except that a `Retry-After`
- * is waited exactly — and not retried at all when it asks for more than 60 s. Retried: errors with `retryable: true`
- * (429, 502, 503, 504, throttling codes, network errors).
+ * Retry policy of one `getJob` call (defaults: `DEFAULT_RETRY`): 3 attempts; the delay before retry n is random in
+ * `[0, min(10 000, 500 · 2^(n-1))]` ms, or the server's `Retry-After` exactly — none over 60 s. Retried: `retryable: true`.
  */
 export interface RetryOptions {
   /** Attempts in total, the first included (1 = no retry). Default 3. */ readonly maxAttempts?: number;
@@ -95,9 +93,8 @@ function idProblem(value: unknown): string | undefined {
 }
 
 /**
- * Checks a job id before it goes into `/v1/{project_id}/jobs/{job_id}`: ids are 32 lower-case hex characters or a
- * hyphenated UUID; anything that could change the path (`../`, `?`, `#`, `%2F`, whitespace), empty or over-long values
- * throw `InvalidArgumentError` and nothing is sent.
+ * Checks a job id before it goes into the path: anything that could change it (`../`, `?`, `#`, `%2F`, whitespace), empty or
+ * over-long values throw `InvalidArgumentError`, and nothing is sent. Real ids are 32 hex characters or a UUID.
  */
 export function assertJobId(jobId: unknown): asserts jobId is string {
   const problem = idProblem(jobId);
@@ -194,11 +191,7 @@ export function resolveRetry(client: RetryOptions | false | undefined, call: Ret
   return { ...DEFAULT_RETRY, ...client, ...call };
 }
 
-/**
- * Checks the options of `createJobsClient` before any request: unknown service, unsafe project id, incomplete auth, bad
- * retry/timeout/fetch values and a bad endpoint or region throw `InvalidArgumentError`. Returns the endpoint and the
- * values that must never appear in an error.
- */
+/** Checks the options of `createJobsClient`; returns the endpoint and the values that must never appear in an error. */
 export function checkClientOptions(options: JobsClientOptions): { endpoint: string; secrets: string[] } {
   if (options === null || typeof options !== "object") fail("options", "must be an object");
   if (!isServiceName(options.service)) fail("service", 'must be "ecs", "bms", "evs" or "vbs"');
@@ -307,20 +300,13 @@ export type JobsClientLike<J extends JobLike> = { getJob(jobId: string, options:
 
 /** Options of `createJobWatcher` besides the source of jobs; the `WaitTuning` fields are defaults for every wait. */
 export interface JobWatcherCommonOptions extends WaitTuning {
-  /**
-   * Request-rate cap shared by all waits: requests start `1/n` s apart (at most `ceil(n / 100)` together) and never
-   * more than `floor(n)` fall in any one-second window (below 1: one per `1/n` s). `Infinity`: no cap, only the shared
-   * 429 pause. Default 10.
-   */
+  /** Request-rate cap shared by all waits (see `RequestRateLimiter`); `Infinity`: none, only the shared 429 pause. Default 10. */
   readonly maxRequestsPerSecond?: number;
   /** Cap on requests in flight at once. Default `Infinity` (the rate cap already bounds it). */ readonly maxConcurrentRequests?: number;
   /** Source of jitter in [0, 1). Default `Math.random`; tests pass a constant. */ readonly random?: () => number;
 }
 
-/**
- * Options of `createJobWatcher`: exactly one of `getJob` (fetches a job once, without retrying — the watcher retries)
- * and `client` (the watcher calls `client.getJob(jobId, { signal, retry: false })`).
- */
+/** Options of `createJobWatcher`: `getJob` (one fetch, no retries), or a `client` (its `getJob` with `retry: false`). */
 export type JobWatcherOptions<J extends JobLike> = JobWatcherCommonOptions &
   ({ readonly getJob: GetJob<J>; readonly client?: undefined } | { readonly client: JobsClientLike<J>; readonly getJob?: undefined });
 

@@ -92,11 +92,9 @@ const MIN_FINAL_POLL_LEAD_MS = 1;
 const MAX_FINAL_POLL_LEAD_MS = 10_000;
 
 /**
- * When to poll next, given the delay a policy asked for: at `now + delay`, where `delay` is raised to `minDelayMs` and
- * to the server's `Retry-After`. If that falls after the deadline, the final poll is trimmed to start one round trip
- * (the slowest seen, 1 ms to 10 s) before the deadline, so that its answer can still arrive in time — unless that is
- * sooner than `minDelayMs` from now, or `Retry-After` forbids it; then `undefined`: no poll fits, and the wait times
- * out at the deadline.
+ * When to poll next: `now + delay`, the delay raised to `minDelayMs` and `Retry-After`. Past the deadline, the final poll
+ * starts one round trip (the slowest seen, 1 ms to 10 s) before it, so its answer still counts — unless `minDelayMs` or
+ * `Retry-After` forbid it: then `undefined`, and the wait times out at the deadline.
  */
 export function planNextPoll(desiredDelayMs: number, input: PollingPolicyInput, minDelayMs: number): number | undefined {
   const retryAfter = input.retryAfterMs ?? 0;
@@ -161,9 +159,8 @@ export class RequestRateLimiter {
   }
 
   /**
-   * Counts a request sent at `sentAt`. Stamp it after the send has started: a later stamp only makes the next window
-   * start later, so the cap holds on the real clock even when a pause (GC, a busy loop) falls between the `allows`
-   * check and the send.
+   * Counts a request sent at `sentAt`, stamped once the send has started: a later stamp only moves the next window later,
+   * so the cap holds on the real clock even when a pause (GC, a busy loop) falls between `allows` and the send.
    */
   record(sentAt: number): void {
     if (!Number.isFinite(this.limit)) return;

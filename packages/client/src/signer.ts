@@ -71,11 +71,7 @@ export function headerValues(headers: HeaderInput | GroupedHeaders): GroupedHead
   return grouped;
 }
 
-/**
- * The header names that get signed: every header, lower-cased and sorted, except names starting with `content-type` and
- * names containing `_` (huaweicloud-sdk-go-v3 `SignedHeaders`; gateways drop `_` headers and proxies rewrite the
- * content type).
- */
+/** The names that get signed: all, lower-cased and sorted, except `content-type*` and names with `_` (as the Go SDK). */
 export function signedHeaderNames(headers: HeaderInput | GroupedHeaders): string[] {
   return [...headerValues(headers).keys()]
     .filter((name) => !name.startsWith("content-type") && !name.includes("_"))
@@ -157,9 +153,8 @@ type Digest = { update(data: string | Uint8Array): Digest; digest(encoding: "hex
 type NodeCrypto = { createHash(algorithm: "sha256"): Digest; createHmac(algorithm: "sha256", key: string): Digest };
 
 /**
- * node:crypto's synchronous digests, about five times cheaper than Web Crypto per signature, when the runtime hands out
- * built-ins through `process.getBuiltinModule` (Node ≥ 20.16, Bun, Deno); `undefined` elsewhere. There is no `import
- * "node:crypto"`, so browser bundles stay free of it.
+ * node:crypto's digests (five times cheaper than Web Crypto per signature) where `process.getBuiltinModule` hands them
+ * out (Node ≥ 20.16, Bun, Deno), else `undefined`; no `import "node:crypto"`, so browser bundles stay free of it.
  */
 export function nodeCryptoHashes(): Hashes | undefined {
   let nodeCrypto: NodeCrypto | undefined;
@@ -300,11 +295,7 @@ export async function signRequestWith(hashes: Hashes, request: SignableRequest, 
   };
 }
 
-/**
- * Headers of one signed `GET` of a job: `Accept` and `X-Project-Id`, then `X-Sdk-Date`, `Authorization` (and
- * `X-Security-Token`) from SDK-HMAC-SHA256 over those and `Host` (fetch sends the URL's host, the value signed). Used
- * by the client.
- */
+/** Headers of one signed job `GET`: `Accept`, `X-Project-Id` and the signature's headers over those and `Host`. */
 export async function signedJobHeaders(url: string, credentials: AkSkCredentials, projectId: string): Promise<Record<string, string>> {
   const headers = { Accept: "application/json", "X-Project-Id": projectId };
   const signed = await signRequest({ method: "GET", url, headers: { ...headers, Host: new URL(url).host } }, credentials);

@@ -214,10 +214,7 @@ class WaitRun<J extends JobLike> {
   }
 }
 
-/**
- * A binary min-heap that can also remove or re-key any item in O(log n): each item remembers its position through
- * `slot` (-1: not in). The engine keeps every wait in two of these (next poll, deadline), so one timer serves them all.
- */
+/** A min-heap that also removes or re-keys any item in O(log n); each item keeps its position in `slot` (-1: not in). */
 export class IndexedHeap<T> {
   private readonly items: T[] = [];
 
@@ -289,10 +286,7 @@ function rejectedWait<J>(error: unknown): JobWait<J> {
   return Object.assign(Promise.reject(error), { getState: fail, toJSON: fail });
 }
 
-/**
- * The scheduler: every wait sits in a heap ordered by its next poll and in one ordered by its deadline; one timer fires
- * for the earliest of the two or when the rate budget frees up (see `RequestRateLimiter`).
- */
+/** The scheduler: waits in a heap by next poll and one by deadline; one timer fires for the earliest, or when budget frees. */
 function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, random, defaults }: EngineSettings<J>): JobWatcher<J> {
   const limiter = new RequestRateLimiter(rate);
   const polls = new IndexedHeap<WaitRun<J>>((e) => e.dueAt, { get: (e) => e.pollSlot, set: (e, i) => void (e.pollSlot = i) });
