@@ -23,8 +23,7 @@ export interface JobsApiErrorInit {
   /** The API's code (e.g. `Common.0011`, `APIGW.0301`) or a `ClientErrorCode`. */ readonly code: string;
   readonly message: string;
   /** Service that answered (or was asked). */ readonly service: ServiceName;
-  /** True when sending the same request again may succeed (429, 502, 503, 504, throttling codes, network, timeout). */
-  readonly retryable: boolean;
+  /** True when the same request may succeed if sent again (429, 502–504, throttling, network, timeout). */ readonly retryable: boolean;
   /** `X-Request-Id` response header, or `request_id` of a gateway error body. */ readonly requestId?: string | undefined;
   /** Delay the server asked for in `Retry-After`, in milliseconds. */ readonly retryAfterMs?: number | undefined;
   /** Parsed error body (JSON value, or text cut to 2 KB), credentials redacted. */ readonly body?: unknown;

@@ -60,8 +60,7 @@ export interface JobsClientOptions<S extends ServiceName = ServiceName> {
 /** Options of one `getJob` call. */
 export interface GetJobOptions {
   /** Cancels the request and any backoff sleep; the call rejects with the signal's reason. */ readonly signal?: AbortSignal | undefined;
-  /** Overrides the client's retry policy for this call; `false` sends exactly one request. */
-  readonly retry?: RetryOptions | false | undefined;
+  /** Overrides the client's retry policy; `false` sends exactly one request. */ readonly retry?: RetryOptions | false | undefined;
   /** Overrides the client's `timeoutMs` for this call. */ readonly timeoutMs?: number | undefined;
 }
 
@@ -214,8 +213,7 @@ export interface WaitTuning {
   /** Never poll sooner than this after the previous poll. Default 1000. */ readonly minDelayMs?: number;
   /** Never wait longer than this between polls, unless `Retry-After` asks for more. Default 60 000. */ readonly maxDelayMs?: number;
   /** Next delay ≈ this fraction of the job's running time. Default 0.075. */ readonly elapsedFraction?: number;
-  /** Replaces the adaptive policy, e.g. `() => 5000`; `minDelayMs`, `Retry-After` and the deadline still apply. */
-  readonly policy?: PollingPolicy;
+  /** Replaces the adaptive policy, e.g. `() => 5000`; `minDelayMs`, `Retry-After` and deadline apply. */ readonly policy?: PollingPolicy;
 }
 
 /** Options of `waitForJob` and `watcher.wait`. */
@@ -223,8 +221,7 @@ export interface WaitOptions<J extends JobLike = JobLike> extends WaitTuning {
   /** Aborting it ends the wait at once, rejecting with `signal.reason`. */ readonly signal?: AbortSignal;
   /** Called after every poll that returned a job, the final one included. If it throws, the wait rejects with that error. */
   readonly onProgress?: (progress: WaitProgress<J>) => void;
-  /** Called after every poll that failed with a transient error (429, 5xx, network, timeout). */
-  readonly onRetry?: (info: WaitRetryInfo) => void;
+  /** Called after every poll that failed with a transient error. */ readonly onRetry?: (info: WaitRetryInfo) => void;
   /** Continue a wait saved with `getState()` or `progress.state`. */ readonly resumeFrom?: WaitState;
   /** Service of the job, recorded in the state (the client passes it). */ readonly service?: string;
 }
@@ -312,28 +309,23 @@ export type JobWatcherOptions<J extends JobLike> = JobWatcherCommonOptions &
 
 /** Default `maxRequestsPerSecond` of a watcher. */ export const DEFAULT_MAX_REQUESTS_PER_SECOND = 10;
 
-/** The sliding log keeps one slot per request of the cap; beyond this, use `Infinity`. */
-const MAX_FINITE_RATE = 100_000;
+/** The sliding log keeps one slot per request of the cap; beyond this, use `Infinity`. */ const MAX_FINITE_RATE = 100_000;
 
 /** Validates watcher options (or the source of a single wait); bad defaults fail here, not on the first wait. */
 export function resolveWatcherOptions<J extends JobLike>(options: JobWatcherOptions<J>) {
   if (typeof options !== "object" || options === null) fail("options", "must be an object");
-  const { getJob, client, maxRequestsPerSecond, maxConcurrentRequests, random } = options as JobWatcherCommonOptions & {
-    getJob?: GetJob<J>;
-    client?: JobsClientLike<J>;
-  };
+  const { getJob, client, random = Math.random } = options as JobWatcherCommonOptions & { getJob?: GetJob<J>; client?: JobsClientLike<J> };
+  const { maxRequestsPerSecond: rate = DEFAULT_MAX_REQUESTS_PER_SECOND, maxConcurrentRequests: maxConcurrent = Number.POSITIVE_INFINITY } = options;
   // Only the tuning is shared; a signal or resumeFrom belongs to one wait.
   const { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy } = options;
   const defaults: WaitTuning = { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy };
   if ((getJob === undefined) === (client === undefined)) fail("getJob", "must be given, or client, but not both");
   check(getJob, "getJob", isFunction, "a function");
   check(client, "client", (c) => typeof c.getJob === "function", "an object with a getJob method");
-  const rate = maxRequestsPerSecond ?? DEFAULT_MAX_REQUESTS_PER_SECOND;
   check(rate, "maxRequestsPerSecond", (n) => typeof n === "number" && n > 0 && (n === Infinity || n <= MAX_FINITE_RATE), `a number above 0 and at most ${MAX_FINITE_RATE}, or Infinity`);
-  const maxConcurrent = maxConcurrentRequests ?? Number.POSITIVE_INFINITY;
   check(maxConcurrent, "maxConcurrentRequests", (n) => typeof n === "number" && n >= 1, "a number of at least 1");
   check(random, "random", isFunction, "a function");
   resolveWaitOptions("x", undefined, defaults, 0);
   const fetchJob: GetJob<J> = getJob ?? ((jobId, o) => (client as JobsClientLike<J>).getJob(jobId, { ...o, retry: false }));
-  return { getJob: fetchJob, rate, maxConcurrent, random: random ?? Math.random, defaults };
+  return { getJob: fetchJob, rate, maxConcurrent, random, defaults };
 }

@@ -19,8 +19,7 @@ export interface PollingPolicyInput {
 /** Tuning of `nextPollDelay`. */
 export interface PollingPolicyOptions {
   /** Never poll sooner than this after the previous poll. Default 1000 (the rate of fixed 1-s polling). */ readonly minDelayMs: number;
-  /** Never wait longer than this between polls (except when the server's `Retry-After` asks for more). Default 60 000. */
-  readonly maxDelayMs: number;
+  /** Never wait longer than this between polls (unless `Retry-After` says so). Default 60 000. */ readonly maxDelayMs: number;
   /** Next delay ≈ this fraction of the time the job has been running. Default 0.075. */ readonly elapsedFraction: number;
 }
 
@@ -136,8 +135,7 @@ export class RequestRateLimiter {
   private readonly sentAt: Float64Array;
   private head = 0;
   private count = 0;
-  /** When the bucket would be full again if nothing more were sent (GCRA's theoretical arrival time). */
-  private paceAt = Number.NEGATIVE_INFINITY;
+  /** When the bucket is full again if nothing more is sent (GCRA's theoretical arrival time). */ private paceAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = Number.NEGATIVE_INFINITY;
   private reducedLimit: number;
   private reactedAt = Number.NEGATIVE_INFINITY;

@@ -200,8 +200,7 @@ export interface AkSkCredentials {
 export interface SignableRequest {
   readonly method: string;
   readonly url: string | URL;
-  /** Headers to sign as they will be sent; add `Host` here to have it signed (fetch sends the same value). */
-  readonly headers: HeaderInput;
+  /** Headers to sign as they will be sent; add `Host` to have it signed (fetch sends that value). */ readonly headers: HeaderInput;
   readonly body?: string | Uint8Array | undefined;
 }
 

@@ -2,7 +2,7 @@
 // watcher of one, and `simulatePolicy` drives the same engine on a simulated clock.
 import { InvalidArgumentError, JobNotFoundError, JobFailedError, WaitTimeoutError, WatcherClosedError, classifyPollError } from "./errors.js";
 import { failedSubJobsOf, isFailed, isSucceeded, nonEmpty, parseJobTime, summarizeSubJobs, type JobLike, type SubJobSummary } from "./jobs.js";
-import { resolveWaitOptions, resolveWatcherOptions, type GetJob, type JobWatcherOptions, type ResolvedWaitOptions, type WaitOptions, type WaitTuning } from "./options.js";
+import { resolveWaitOptions, resolveWatcherOptions, type GetJob, type JobWatcherOptions, type ResolvedWaitOptions, type WaitOptions } from "./options.js";
 import { RequestRateLimiter, planNextPoll, type PollingPolicy, type PollingPolicyInput } from "./policy.js";
 
 /** Sub-job counts of a job (zeros when it has none). */ export type SubJobProgress = SubJobSummary;
@@ -65,8 +65,7 @@ export interface JobWatcherStats {
 
 /** Many waits under one request-rate cap; see `createJobWatcher`. */
 export interface JobWatcher<J extends JobLike> {
-  /** Waits for one job, like `waitForJob`, with its polls scheduled under the watcher's cap. */
-  wait(jobId: string, options?: WaitOptions<J>): JobWait<J>;
+  /** Waits for one job like `waitForJob`, its polls under the watcher's cap. */ wait(jobId: string, options?: WaitOptions<J>): JobWait<J>;
   /** Ends every running wait with `WatcherClosedError` and stops the timer; later `wait` calls reject the same way. */ close(): void;
   /** Current counters. */ stats(): JobWatcherStats;
 }
@@ -268,15 +267,8 @@ export class IndexedHeap<T> {
   }
 }
 
-/** What the engine runs on: how to poll, which clock, and the watcher's budget. */
-interface EngineSettings<J extends JobLike> {
-  readonly poll: Poll<J>;
-  readonly clock: Clock;
-  readonly rate: number;
-  readonly maxConcurrent: number;
-  readonly random: () => number;
-  readonly defaults: WaitTuning;
-}
+/** What the engine runs on: how to poll, which clock, and the watcher's checked budget and defaults. */
+type EngineSettings<J extends JobLike> = Omit<ReturnType<typeof resolveWatcherOptions<J>>, "getJob"> & { poll: Poll<J>; clock: Clock };
 
 /** The handle of a wait that could not start: the promise rejects with the error, and `getState` throws it. */
 function rejectedWait<J>(error: unknown): JobWait<J> {
@@ -482,7 +474,7 @@ export interface SimulationOptions {
 export interface SimulationResult {
   /** Requests sent. */ readonly requests: number;
   /** When each request was sent, ms after `begin_time`. */ readonly pollTimesMs: readonly number[];
-  /** When the wait learned that the job ended (ms after `begin_time`), `undefined` if it timed out. */
+  /** When the wait learned that the job ended (ms after `begin_time`); `undefined` on timeout. */
   readonly detectedAtMs: number | undefined;
   /** `detectedAtMs − durationMs`: how late the end was noticed. */ readonly detectionDelayMs: number | undefined;
   readonly timedOut: boolean;
