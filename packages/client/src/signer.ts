@@ -128,12 +128,8 @@ const toHex = (bytes: ArrayBuffer): string => Array.from(new Uint8Array(bytes), 
 // A fresh ArrayBuffer-backed copy: Web Crypto rejects SharedArrayBuffer views.
 const asBytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> => (typeof data === "string" ? utf8.encode(data) : new Uint8Array(data));
 
-/** The two digests SDK-HMAC-SHA256 needs, as lower-case hex. */
-export interface Hashes {
-  readonly sha256Hex: (data: string | Uint8Array) => Promise<string>;
-  /** HMAC keyed with the raw UTF-8 bytes of `key` (the secret key itself, no derivation). */
-  readonly hmacSha256Hex: (key: string, data: string) => Promise<string>;
-}
+/** The two digests SDK-HMAC-SHA256 needs, as lower-case hex; the HMAC key is the secret key's own UTF-8 bytes. */
+export type Hashes = { readonly sha256Hex: (data: string | Uint8Array) => Promise<string>; readonly hmacSha256Hex: (key: string, data: string) => Promise<string> };
 
 // Importing the key is the dearest Web Crypto step, and a client signs with one secret.
 let lastKey: { readonly secret: string; readonly key: Promise<CryptoKey> } | undefined;
