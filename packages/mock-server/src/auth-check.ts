@@ -1,5 +1,5 @@
 import type { IncomingMessage } from "node:http";
-import { verifySignature } from "@cloud-jobs/client/signer";
+import { verifySignature } from "./verify-signature.js";
 import type { Refusal } from "./error-answers.js";
 import type { ResolvedOptions } from "./options.js";
 

@@ -1,6 +1,15 @@
-import { SIGNING_ALGORITHM, canonicalRequest, headerValues, stringToSign, type HeaderInput } from "./canonical-request.js";
-import { payloadHash } from "./signer.js";
-import { hmacSha256Hex, sha256Hex } from "./hashes.js";
+// The server side of SDK-HMAC-SHA256, which only the mock server needs: the signature recomputed with the
+// client's own canonical request and digests, compared with what the request carries.
+import {
+  SIGNING_ALGORITHM,
+  canonicalRequest,
+  headerValues,
+  hmacSha256Hex,
+  payloadHash,
+  sha256Hex,
+  stringToSign,
+  type HeaderInput,
+} from "@cloud-jobs/client/signer";
 
 /** The three parts of an SDK-HMAC-SHA256 `Authorization` header. */
 export interface ParsedAuthorization {
@@ -59,10 +68,9 @@ function sameHex(a: string, b: string): boolean {
 }
 
 /**
- * Server side of SDK-HMAC-SHA256: recomputes the signature over the headers
- * the `Authorization` header lists and compares it. `secretKeyFor` maps an
- * access key to its secret key (`undefined` = unknown key). Used by the mock
- * server; the result says why a request was refused.
+ * Recomputes the signature over the headers the `Authorization` header lists
+ * and compares it. `secretKeyFor` maps an access key to its secret key
+ * (`undefined` = unknown key). The result says why a request was refused.
  *
  * @example
  * const result = await verifySignature(
@@ -86,9 +94,7 @@ export async function verifySignature(
     return { ok: false, reason: "missing-signed-header", detail: "X-Sdk-Date must be sent and signed" };
   }
   const missing = parsed.signedHeaders.find((name) => !headers.has(name));
-  if (missing !== undefined) {
-    return { ok: false, reason: "missing-signed-header", detail: `signed header ${missing} was not received` };
-  }
+  if (missing !== undefined) return { ok: false, reason: "missing-signed-header", detail: `signed header ${missing} was not received` };
   const skew = Math.abs((options.now ?? (() => new Date()))().getTime() - sdkDateToMs(sdkDate));
   if (!(skew <= (options.maxSkewMs ?? 15 * 60_000))) {
     return { ok: false, reason: "expired", detail: `X-Sdk-Date ${sdkDate} is outside the allowed clock skew` };
@@ -96,9 +102,9 @@ export async function verifySignature(
   const canonical = canonicalRequest({
     method: request.method,
     url: request.url,
-    headers: request.headers,
+    headers,
     signedHeaders: parsed.signedHeaders,
-    payloadHash: await payloadHash(request.headers, request.body),
+    payloadHash: await payloadHash(headers, request.body),
   });
   const expected = await hmacSha256Hex(secretKey, stringToSign(sdkDate, await sha256Hex(canonical)));
   return sameHex(expected, parsed.signature)

@@ -8,9 +8,9 @@ import {
   jobTimes,
   parseJobTime,
   summarizeSubJobs,
-} from "./job-helpers.js";
-import { rememberService } from "./job-type.js";
-import type { EcsJob, EvsJob, Job } from "./types.js";
+} from "./jobs.js";
+import { rememberService } from "./jobs.js";
+import type { EcsJob, EvsJob, Job } from "./jobs.js";
 
 const sub = (status: string) => ({ job_id: `s-${status}`, job_type: "createSingleServer", status });
 

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { errorFromResponse, extractErrorFields } from "./normalize-error.js";
+import { errorFromResponse, extractErrorFields } from "./errors.js";
 
 const context = { service: "evs" as const, secrets: ["tok-SECRET-1234"], now: Date.parse("2024-01-02T03:04:05Z") };
+/** The body as openapi-fetch hands it over: parsed JSON, or the text when it is not JSON. */
+const parsed = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
 const answer = (status: number, text: string, headers: Record<string, string> = {}) =>
-  errorFromResponse({ status, headers: new Headers(headers) }, { text, truncated: false }, context);
+  errorFromResponse({ status, headers: new Headers(headers) }, parsed(text), context);
 
 describe("errorFromResponse", () => {
   it("reads the nested envelope {error:{code,message}}", () => {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nodeCryptoHashes, webCryptoHashes, type Hashes } from "./hashes.js";
+import { nodeCryptoHashes, webCryptoHashes, type Hashes } from "./signer.js";
 import { signRequestWith } from "./signer.js";
 
 interface OfficialRequest {
@@ -38,7 +38,7 @@ afterAll(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-// Where the two SDK families differ on purpose (job-api-facts 6.2 / 10.17), the
+// Where the two SDK families differ on purpose, the
 // generators stay on common ground: the Node SDK signs content-type and `_`
 // headers, does not trim values, and re-encodes an already-encoded path, so
 // header names avoid those, values carry no edge whitespace, and path segments

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { JobsApiError } from "./errors.js";
-import { DEFAULT_RETRY, backoffDelay, resolveRetry, withRetry, type RetryEvent } from "./retry.js";
+import { backoffDelay, withRetry } from "./client.js";
+import { DEFAULT_RETRY, resolveRetry, type RetryEvent } from "./options.js";
+
+/** A signal that never aborts. */
+const never = new AbortController().signal;
 
 const failure = (init: Partial<ConstructorParameters<typeof JobsApiError>[0]> = {}) =>
   new JobsApiError({ status: 503, code: "HTTP_503", message: "unavailable", service: "ecs", retryable: true, ...init });
@@ -28,7 +32,7 @@ describe("withRetry", () => {
   it("retries a retryable error and reports each retry to onRetry", async () => {
     const events: RetryEvent[] = [];
     const operation = vi.fn<() => Promise<string>>().mockRejectedValueOnce(failure()).mockResolvedValueOnce("job");
-    const done = withRetry(operation, { ...DEFAULT_RETRY, random: () => 0.5, onRetry: (e) => events.push(e) });
+    const done = withRetry(operation, { ...DEFAULT_RETRY, random: () => 0.5, onRetry: (e) => events.push(e) }, never);
     await vi.advanceTimersByTimeAsync(250);
     await expect(done).resolves.toBe("job");
     expect(operation).toHaveBeenCalledTimes(2);
@@ -40,7 +44,7 @@ describe("withRetry", () => {
       .fn<() => Promise<string>>()
       .mockRejectedValueOnce(failure({ status: 429, code: "HTTP_429", retryAfterMs: 3000 }))
       .mockResolvedValueOnce("job");
-    const done = withRetry(operation, DEFAULT_RETRY);
+    const done = withRetry(operation, DEFAULT_RETRY, never);
     await vi.advanceTimersByTimeAsync(2999);
     expect(operation).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
@@ -49,13 +53,13 @@ describe("withRetry", () => {
 
   it("gives up when Retry-After is longer than maxRetryAfterMs", async () => {
     const error = failure({ status: 429, retryAfterMs: 120_000 });
-    await expect(withRetry(() => Promise.reject(error), DEFAULT_RETRY)).rejects.toBe(error);
+    await expect(withRetry(() => Promise.reject(error), DEFAULT_RETRY, never)).rejects.toBe(error);
   });
 
   it("stops after maxAttempts and throws the last error", async () => {
     const errors = [failure({ code: "A" }), failure({ code: "B" })];
     let n = 0;
-    const done = withRetry(() => Promise.reject(errors[n++]), { ...DEFAULT_RETRY, maxAttempts: 2, random: () => 0 });
+    const done = withRetry(() => Promise.reject(errors[n++]), { ...DEFAULT_RETRY, maxAttempts: 2, random: () => 0 }, never);
     const settled = expect(done).rejects.toMatchObject({ code: "B" });
     await vi.runAllTimersAsync();
     await settled;
@@ -65,10 +69,10 @@ describe("withRetry", () => {
   it("does not retry errors that are not retryable, nor non-JobsApiError values", async () => {
     const fatal = failure({ status: 403, retryable: false });
     const op = vi.fn(() => Promise.reject(fatal));
-    await expect(withRetry(op, DEFAULT_RETRY)).rejects.toBe(fatal);
+    await expect(withRetry(op, DEFAULT_RETRY, never)).rejects.toBe(fatal);
     expect(op).toHaveBeenCalledTimes(1);
     const bug = new TypeError("bug");
-    await expect(withRetry(() => Promise.reject(bug), DEFAULT_RETRY)).rejects.toBe(bug);
+    await expect(withRetry(() => Promise.reject(bug), DEFAULT_RETRY, never)).rejects.toBe(bug);
   });
 
   it("cancels the backoff sleep when the signal aborts, with the signal's reason", async () => {
@@ -85,7 +89,7 @@ describe("withRetry", () => {
 
   it("keeps going when the onRetry hook throws", async () => {
     const op = vi.fn<() => Promise<string>>().mockRejectedValueOnce(failure()).mockResolvedValueOnce("ok");
-    const done = withRetry(op, { ...DEFAULT_RETRY, random: () => 0, onRetry: () => { throw new Error("hook"); } });
+    const done = withRetry(op, { ...DEFAULT_RETRY, random: () => 0, onRetry: () => { throw new Error("hook"); } }, never);
     await vi.runAllTimersAsync();
     await expect(done).resolves.toBe("ok");
   });
