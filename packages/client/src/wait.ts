@@ -548,7 +548,7 @@ function simulatedBody(ended: boolean, subJobEndsMs: readonly number[], at: numb
 }
 
 /** mulberry32: a small, fast generator with a fixed seed, so simulations repeat exactly. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signRequest } from "@cloud-jobs/client/signer";
-import { parseAuthorization, verifySignature } from "./verify-signature.js";
+import { parseAuthorization, verifySignature } from "../src/verify-signature.js";
 
 const url = "https://evs.eu-de.otc.t-systems.com/v1/0605768a6f80d5762f52c0150e726aa7/jobs/ff80808288d41e1b018990260955686a";
 const credentials = { accessKey: "EXAMPLEAKEXAMPLEAK00", secretKey: "exampleSecretKeyexampleSecretKey00000000" };
