@@ -1,113 +1,71 @@
 // The server side of SDK-HMAC-SHA256, which only the mock server needs: the signature recomputed with the
 // client's own canonical request and digests, compared with what the request carries.
-import {
-  SIGNING_ALGORITHM,
-  canonicalRequest,
-  headerValues,
-  hmacSha256Hex,
-  payloadHash,
-  sha256Hex,
-  stringToSign,
-  type HeaderInput,
-} from "@cloud-jobs/client/signer";
-
-/** The three parts of an SDK-HMAC-SHA256 `Authorization` header. */
-export interface ParsedAuthorization {
-  readonly accessKey: string;
-  readonly signedHeaders: readonly string[];
-  readonly signature: string;
-}
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { canonicalRequest, headerValues, hmacSha256Hex, payloadHash, sha256Hex, stringToSign, type HeaderInput } from "@cloud-jobs/client/signer";
+import type { Refusal } from "./answer.js";
+import type { ResolvedOptions } from "./start-mock-server.js";
 
 const AUTHORIZATION = /^SDK-HMAC-SHA256 Access=([^,\s]+), SignedHeaders=([a-z0-9!#$%&'*+.^`|~-]+(?:;[a-z0-9!#$%&'*+.^`|~-]+)*), Signature=([0-9a-f]{64})$/;
 
-/**
- * Parses `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b>, Signature=<hex>`;
- * `undefined` when the header has another shape (wrong algorithm, missing part).
- */
-export function parseAuthorization(header: string | undefined | null): ParsedAuthorization | undefined {
+/** `SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<a;b>, Signature=<hex>` in parts; `undefined` for another shape. */
+export function parseAuthorization(header: string | undefined | null) {
   const match = AUTHORIZATION.exec(header?.trim() ?? "");
-  if (!match) return undefined;
-  return { accessKey: match[1] ?? "", signedHeaders: (match[2] ?? "").split(";"), signature: match[3] ?? "" };
-}
-
-/** A received request, as a server sees it (e.g. `node:http` `req.method`, full URL, `req.headers`). */
-export interface ReceivedRequest {
-  readonly method: string;
-  /** Absolute URL; with `node:http` build it as `new URL(req.url, "http://" + req.headers.host)`. */
-  readonly url: string | URL;
-  readonly headers: HeaderInput;
-  readonly body?: string | Uint8Array | undefined;
+  return match ? { accessKey: match[1]!, signedHeaders: match[2]!.split(";"), signature: match[3]! } : undefined;
 }
 
 /** Why a signature was refused; `ok: true` carries the access key that signed. */
 export type VerifyResult =
   | { readonly ok: true; readonly accessKey: string }
-  | {
-      readonly ok: false;
-      readonly reason: "missing-authorization" | "unknown-access-key" | "missing-signed-header" | "expired" | "bad-signature";
-      readonly detail: string;
-    };
+  | { readonly ok: false; readonly reason: "missing-authorization" | "unknown-access-key" | "missing-signed-header" | "expired" | "bad-signature"; readonly detail: string };
 
-/** Options of `verifySignature`. */
-export interface VerifyOptions {
-  /** Largest allowed distance between `X-Sdk-Date` and now; API Gateway allows 15 minutes (the default). */
-  readonly maxSkewMs?: number;
-  readonly now?: () => Date;
-}
-
-function sdkDateToMs(sdkDate: string): number {
-  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(sdkDate);
-  return m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!) : Number.NaN;
-}
-
-function sameHex(a: string, b: string): boolean {
-  // Compare every character so the time taken does not reveal the matching prefix.
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
+const refuse = (reason: Extract<VerifyResult, { ok: false }>["reason"], detail: string): VerifyResult => ({ ok: false, reason, detail });
 
 /**
- * Recomputes the signature over the headers the `Authorization` header lists
- * and compares it. `secretKeyFor` maps an access key to its secret key
- * (`undefined` = unknown key). The result says why a request was refused.
- *
- * @example
- * const result = await verifySignature(
- *   { method: req.method!, url: new URL(req.url!, `http://${req.headers.host}`), headers: req.headers },
- *   (ak) => (ak === "AK" ? "SK" : undefined),
- * );
- * if (!result.ok) reply(401, result.detail);
+ * Recomputes the signature of a received request (`url` absolute, `headers` as `node:http` gives them) over the
+ * headers its `Authorization` lists and compares it. `secretKeyFor` maps an access key to its secret key
+ * (`undefined`: unknown); `X-Sdk-Date` must be within `maxSkewMs` of `now` (API Gateway allows 15 minutes).
  */
 export async function verifySignature(
-  request: ReceivedRequest,
-  secretKeyFor: (accessKey: string) => string | undefined | Promise<string | undefined>,
-  options: VerifyOptions = {},
+  request: { readonly method: string; readonly url: string | URL; readonly headers: HeaderInput; readonly body?: string | Uint8Array },
+  secretKeyFor: (accessKey: string) => string | undefined,
+  { now = () => new Date(), maxSkewMs = 15 * 60_000 }: { readonly now?: () => Date; readonly maxSkewMs?: number } = {},
 ): Promise<VerifyResult> {
   const headers = headerValues(request.headers);
   const parsed = parseAuthorization(headers.get("authorization")?.[0]);
-  if (!parsed) return { ok: false, reason: "missing-authorization", detail: `no valid ${SIGNING_ALGORITHM} Authorization header` };
-  const secretKey = await secretKeyFor(parsed.accessKey);
-  if (!secretKey) return { ok: false, reason: "unknown-access-key", detail: `unknown access key ${parsed.accessKey}` };
+  if (!parsed) return refuse("missing-authorization", "no valid SDK-HMAC-SHA256 Authorization header");
+  const secretKey = secretKeyFor(parsed.accessKey);
+  if (!secretKey) return refuse("unknown-access-key", `unknown access key ${parsed.accessKey}`);
   const sdkDate = headers.get("x-sdk-date")?.[0];
-  if (sdkDate === undefined || !parsed.signedHeaders.includes("x-sdk-date")) {
-    return { ok: false, reason: "missing-signed-header", detail: "X-Sdk-Date must be sent and signed" };
-  }
+  if (sdkDate === undefined || !parsed.signedHeaders.includes("x-sdk-date")) return refuse("missing-signed-header", "X-Sdk-Date must be sent and signed");
   const missing = parsed.signedHeaders.find((name) => !headers.has(name));
-  if (missing !== undefined) return { ok: false, reason: "missing-signed-header", detail: `signed header ${missing} was not received` };
-  const skew = Math.abs((options.now ?? (() => new Date()))().getTime() - sdkDateToMs(sdkDate));
-  if (!(skew <= (options.maxSkewMs ?? 15 * 60_000))) {
-    return { ok: false, reason: "expired", detail: `X-Sdk-Date ${sdkDate} is outside the allowed clock skew` };
-  }
-  const canonical = canonicalRequest({
-    method: request.method,
-    url: request.url,
-    headers,
-    signedHeaders: parsed.signedHeaders,
-    payloadHash: await payloadHash(headers, request.body),
-  });
+  if (missing !== undefined) return refuse("missing-signed-header", `signed header ${missing} was not received`);
+  const signedAt = /^\d{8}T\d{6}Z$/.test(sdkDate) ? Date.parse(sdkDate.replace(/^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)/, "$1-$2-$3T$4:$5:")) : Number.NaN;
+  if (!(Math.abs(now().getTime() - signedAt) <= maxSkewMs)) return refuse("expired", `X-Sdk-Date ${sdkDate} is outside the allowed clock skew`);
+  const { method, url, body } = request;
+  const canonical = canonicalRequest({ method, url, headers, signedHeaders: parsed.signedHeaders, payloadHash: await payloadHash(headers, body) });
   const expected = await hmacSha256Hex(secretKey, stringToSign(sdkDate, await sha256Hex(canonical)));
-  return sameHex(expected, parsed.signature)
+  // Both are 64 hex digits; compared in constant time so that the time taken does not reveal a matching prefix.
+  return timingSafeEqual(Buffer.from(expected), Buffer.from(parsed.signature))
     ? { ok: true, accessKey: parsed.accessKey }
-    : { ok: false, reason: "bad-signature", detail: "signature does not match the request" };
+    : refuse("bad-signature", "signature does not match the request");
+}
+
+/**
+ * Checks a request's credentials as the API gateway would: an SDK-HMAC-SHA256 signature is verified when the
+ * server has a key pair (and accepted unverified when it has none); otherwise a non-empty `X-Auth-Token` is
+ * needed (equal to the server's `token` when it has one). Returns the refusal, if any.
+ */
+export async function checkAuth(req: IncomingMessage, url: URL, { credentials, token }: ResolvedOptions): Promise<Refusal | undefined> {
+  const authorization = req.headers.authorization;
+  if (authorization?.startsWith("SDK-HMAC-SHA256")) {
+    if (!credentials) return undefined;
+    // The signature is about wall-clock time: X-Sdk-Date is checked against the real clock, not the injected one.
+    const secretKeyFor = (ak: string) => (ak === credentials.accessKey ? credentials.secretKey : undefined);
+    return (await verifySignature({ method: req.method ?? "GET", url, headers: req.headers }, secretKeyFor)).ok ? undefined : "bad-signature";
+  }
+  if (authorization !== undefined) return "bad-signature";
+  const sent = req.headers["x-auth-token"];
+  if (typeof sent !== "string" || sent.trim() === "") return "no-credentials";
+  return token !== undefined && sent !== token ? "bad-token" : undefined;
 }
