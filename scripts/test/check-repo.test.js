@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { REGISTRY_HOSTS, RepoRuleError, committedFileProblems, readmeCommands } from "../repo-rules.js";
+import { REGISTRY_HOSTS, RepoRuleError, committedFileProblems, readmeCommands } from "../check-repo.js";
 
 const PM = "pnpm@10.34.9";
 const START = "npx --yes pnpm@10.34.9 install --frozen-lockfile && npx --yes pnpm@10.34.9 start";
@@ -62,11 +62,11 @@ test("finds a registry host in a committed file, with its line, and a foreign lo
   assert.deepEqual(committedFileProblems([["pnpm-lock.yaml", "lockfileVersion: '9.0'\n  is-finalizationregistry@1.1.1:\n"]]), []);
 });
 
-test("the check passes on this repository, and readme-command prints what .ci/run evaluates", () => {
+test("the check passes on this repository, and prints the test line .ci/run evaluates", () => {
   const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
   const out = execFileSync(process.execPath, ["scripts/check-repo.js"], { cwd: root, encoding: "utf8" });
   assert.match(out, /check-repo: README opens with the start and test lines/);
-  const testLine = execFileSync(process.execPath, ["scripts/readme-command.js", "test"], { cwd: root, encoding: "utf8" }).trim();
+  const testLine = execFileSync(process.execPath, ["scripts/check-repo.js", "test"], { cwd: root, encoding: "utf8" }).trim();
   assert.match(testLine, / test$/);
-  assert.throws(() => execFileSync(process.execPath, ["scripts/readme-command.js", "lint"], { cwd: root, stdio: "pipe" }), (e) => e.status === 2);
+  assert.throws(() => execFileSync(process.execPath, ["scripts/check-repo.js", "lint"], { cwd: root, stdio: "pipe" }), (e) => e.status === 2);
 });
