@@ -24,12 +24,7 @@ export const mockError = (status: number, code: string, message: string, headers
 
 /** An error of the mock's own (`MOCK.*` codes, or the system's for `MockListenError`); `status` answers a request that caused it. */
 export class MockError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status = 400,
-    options?: ErrorOptions,
-  ) {
+  constructor(readonly code: string, message: string, readonly status = 400, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
   }

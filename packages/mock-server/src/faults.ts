@@ -15,10 +15,7 @@ export const FAULT_SYNTAX =
 
 /** A fault description the mock cannot read: 400 `MOCK.0003`, with the syntax. */
 export class FaultSyntaxError extends MockError {
-  constructor(
-    readonly input: string,
-    reason: string,
-  ) {
+  constructor(readonly input: string, reason: string) {
     super("MOCK.0003", `bad fault ${JSON.stringify(input)}: ${reason}. ${FAULT_SYNTAX}`);
   }
 }
@@ -57,13 +54,10 @@ export function parseFaults(input: string): Fault[] {
   return parts.map((part) => parseOne(input, part));
 }
 
-/** A server-wide fault, as `POST /mock/faults` takes it. */
+/** A server-wide fault, as `POST /mock/faults` takes it: `fault` in the `X-Mock-Fault` syntax, for `times` job requests (forever when absent), only for this `service` / `job_id` when given. */
 export interface FaultRuleInput {
-  /** Same syntax as the `X-Mock-Fault` header, e.g. `503;retry-after=1`. */
   readonly fault: string;
-  /** Apply to this many job requests, then expire; forever when absent. */
   readonly times?: number;
-  /** Only requests for this service / this job id. */
   readonly service?: ServiceName;
   readonly job_id?: string;
 }

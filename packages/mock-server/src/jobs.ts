@@ -1,24 +1,23 @@
 import { isServiceName, jobAt, jobIdAt, jobTypeInfo, renderJob, TERMINAL_STATUSES, type Fixture, type JobCatalogue, type JobNode, type ServiceName } from "@cloud-jobs/fixtures";
 import { fixtureAnswer, jsonAnswer, MockError, type Answer } from "./answer.js";
 
-/** What `POST /mock/jobs` and `mock.createJob()` take (snake_case, like the API); only `service` is required. */
+/**
+ * What `POST /mock/jobs` and `mock.createJob()` take (snake_case, like the API); only `service` is required. Defaults:
+ * the first documented top-level `job_type` (one with sub-jobs when `sub_jobs` > 0; undocumented types are allowed),
+ * 1 sub-job of the documented `sub_job_type` if the type has one, `duration_ms` 5000 (from creation to the end, by
+ * the server's clock), `outcome` SUCCESS (FAIL with sub-jobs: the last one fails), `initial_status` INIT (for the
+ * first tenth of the job's life; or another waiting status of the service). With `project_id` other projects get
+ * Common.0011; `omit_error_keys` leaves out `error_code`/`fail_reason` while unfinished, as a real ECS server does.
+ */
 export interface SimulatedJobInput {
   readonly service: ServiceName;
-  /** Default: the first documented top-level type (one with sub-jobs when `sub_jobs` > 0); undocumented types are allowed. */
   readonly job_type?: string;
-  /** Default 1 for a type with a documented sub-job type, else 0. */
   readonly sub_jobs?: number;
-  /** Default: the documented one. */
   readonly sub_job_type?: string;
-  /** From creation to SUCCESS/FAIL, in ms of the server's clock; default 5000. */
   readonly duration_ms?: number;
-  /** `SUCCESS` (default) or `FAIL`; with sub-jobs, FAIL makes the last sub-job fail (a partial failure). */
   readonly outcome?: "SUCCESS" | "FAIL";
-  /** Status of the first tenth of the job's life: `INIT` (default) or another waiting status of the service (`PENDING_PAYMENT`, …). */
   readonly initial_status?: string;
-  /** Only this project can see the job (others get Common.0011, as for a wrong tenant). */
   readonly project_id?: string;
-  /** Leave out `error_code`/`fail_reason` while unfinished, as a real ECS server does. */
   readonly omit_error_keys?: boolean;
 }
 
@@ -36,10 +35,7 @@ export interface SimulatedJobInfo {
 
 /** A `POST /mock/jobs` body the mock cannot simulate; answered 400 `MOCK.0002` with the reason. */
 export class SimulationInputError extends MockError {
-  constructor(
-    readonly field: string,
-    reason: string,
-  ) {
+  constructor(readonly field: string, reason: string) {
     super("MOCK.0002", `${field}: ${reason}`);
   }
 }
@@ -79,17 +75,9 @@ function simulationPlan(catalogue: JobCatalogue, body: unknown) {
   if (typeof initialStatus !== "string" || !waiting.includes(initialStatus)) throw new SimulationInputError("initial_status", `must be a waiting status of ${input.service}: ${waiting.join(", ")}`);
   if (input.project_id !== undefined && (typeof input.project_id !== "string" || !PROJECT_ID.test(input.project_id))) throw new SimulationInputError("project_id", "must be 32 lower-case hex characters");
   if (input.omit_error_keys !== undefined && typeof input.omit_error_keys !== "boolean") throw new SimulationInputError("omit_error_keys", "must be true or false");
-  return {
-    service: input.service,
-    jobType,
-    subJobs,
-    subJobType: subJobs > 0 ? (subJobType as string) : undefined,
-    durationMs: int(input.duration_ms, "duration_ms", 86_400_000, 5000),
-    outcome: outcome as "SUCCESS" | "FAIL",
-    initialStatus,
-    projectId: input.project_id as string | undefined,
-    omitErrorKeys: input.omit_error_keys === true,
-  };
+  const durationMs = int(input.duration_ms, "duration_ms", 86_400_000, 5000);
+  const projectId = input.project_id as string | undefined;
+  return { service: input.service, jobType, subJobs, subJobType: subJobs > 0 ? (subJobType as string) : undefined, durationMs, outcome: outcome as "SUCCESS" | "FAIL", initialStatus, projectId, omitErrorKeys: input.omit_error_keys === true };
 }
 
 /** A simulated job: it waits (INIT or `initial_status`) for the first tenth of its life, from `startsAt` runs, and at `finishesAt` reaches its outcome. */
@@ -115,10 +103,7 @@ export class Jobs {
   private readonly subs = new Map<string, { job: SimulatedJob; index: number }>();
   private counter = 1;
 
-  constructor(
-    private readonly catalogue: JobCatalogue,
-    fixtures: readonly Fixture[],
-  ) {
+  constructor(private readonly catalogue: JobCatalogue, fixtures: readonly Fixture[]) {
     const record = (service: ServiceName, jobId: string, answer: Answer): void => {
       const byService = this.recorded.get(jobId) ?? new Map<ServiceName, Answer>();
       if (!byService.has(service)) this.recorded.set(jobId, byService.set(service, answer));

@@ -6,65 +6,49 @@ import { FaultRules, type FaultRule, type FaultRuleInput } from "./faults.js";
 import { Jobs, type SimulatedJobInfo, type SimulatedJobInput } from "./jobs.js";
 import { createHandler } from "./routes.js";
 
-/** Options of `startMockServer`, all optional (the README says more). */
+/**
+ * Options of `startMockServer`, all optional: `port` (0, a free one), `host` (127.0.0.1, so nothing outside the
+ * machine can reach the mock), `now` (the clock simulated jobs move by, in ms since the epoch: inject one so tests
+ * need no sleeping), `service` (of requests whose Host names none), `accessKey` + `secretKey` (verify signatures
+ * against this pair), `token` (the only `X-Auth-Token` accepted), `fixtures` (all by default), `log` (one line per
+ * request and client error), `timeouts`, `cors` (allow any origin; off by default).
+ */
 export interface MockServerOptions {
-  /** TCP port; 0 (the default) picks a free one — read it back from `url`. */
   readonly port?: number;
-  /** Interface to bind; 127.0.0.1 by default, so nothing outside the machine can reach the mock. */
   readonly host?: string;
-  /** The clock simulated jobs move by, in ms since the epoch; inject one so tests need no sleeping. */
   readonly now?: () => number;
-  /** Service of requests whose Host names none (e.g. `127.0.0.1:4010`); unset: the service of the job asked for. */
   readonly service?: ServiceName;
-  /** With `secretKey`: SDK-HMAC-SHA256 signatures are verified against this key pair (401 APIGW.0301 on mismatch). */
   readonly accessKey?: string;
   readonly secretKey?: string;
-  /** When set, `X-Auth-Token` must equal it; otherwise any non-empty token is accepted. */
   readonly token?: string;
-  /** The fixtures to serve; all of `@cloud-jobs/fixtures` by default. */
   readonly fixtures?: readonly Fixture[];
-  /** Called with one line per request (`GET /v1/…/jobs/… 200 <request id>`) and per client error. */
   readonly log?: (line: string) => void;
-  /** Connection timeouts; the defaults suit a local mock on a busy machine. */
   readonly timeouts?: Partial<MockTimeouts>;
-  /** Answer CORS preflights and allow any origin, for browser pages on another origin; off by default. */
   readonly cors?: boolean;
 }
 
 /**
- * How long the mock waits on a client, in ms. Node counts the headers timeout of a connection's first request from
- * its accept, so a client descheduled on a loaded machine can hit it without being slow: the defaults are long
- * (Node's own 60 s), and the keep-alive outlasts a poll interval, so that a client reusing a connection seldom
- * races the server closing it.
+ * How long the mock waits on a client, in ms: `headersMs` from accept (or the first byte of a later request) to the
+ * end of its headers, `requestMs` (never below it) to the end of the request, then 408; an idle keep-alive
+ * connection is closed after `keepAliveMs` (as `Keep-Alive` tells the client). Node counts the first request's
+ * headers timeout from the accept, so a client descheduled on a loaded machine can hit it without being slow: the
+ * defaults are long (Node's own 60 s), and the keep-alive outlasts a poll interval, so that a client reusing a
+ * connection seldom races the server closing it.
  */
-export interface MockTimeouts {
-  /** From accept (or the first byte of a later request) to the end of its headers; then 408. */
-  readonly headersMs: number;
-  /** From the same moment to the end of the request; then 408. Never below `headersMs`. */
-  readonly requestMs: number;
-  /** An idle keep-alive connection is closed after this (and the client is told so in `Keep-Alive`). */
-  readonly keepAliveMs: number;
-}
+export type MockTimeouts = { readonly headersMs: number; readonly requestMs: number; readonly keepAliveMs: number };
 
 export const DEFAULT_MOCK_TIMEOUTS: MockTimeouts = { headersMs: 60_000, requestMs: 120_000, keepAliveMs: 65_000 };
 
 /** An option of `startMockServer` has a value it cannot use. */
 export class MockOptionsError extends MockError {
-  constructor(
-    readonly option: string,
-    readonly reason: string,
-  ) {
+  constructor(readonly option: string, readonly reason: string) {
     super("INVALID_MOCK_OPTION", `mock server option ${option}: ${reason}`);
   }
 }
 
 /** The mock server could not listen (port in use, address not available, no permission); `code` is the system's: `EADDRINUSE`, … */
 export class MockListenError extends MockError {
-  constructor(
-    readonly host: string,
-    readonly port: number,
-    cause: NodeJS.ErrnoException,
-  ) {
+  constructor(readonly host: string, readonly port: number, cause: NodeJS.ErrnoException) {
     const hint = cause.code === "EADDRINUSE" ? " (in use; pass port 0 for a free one)" : "";
     super(cause.code ?? "LISTEN_FAILED", `cannot listen on ${host}:${port}: ${cause.code ?? cause.message}${hint}`, 500, { cause });
   }
@@ -92,14 +76,8 @@ function resolveOptions(options: MockServerOptions) {
 /** Options after defaults and checks. */
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 
-/** Everything a request handler needs, built once per server. */
-export interface MockState {
-  readonly options: ResolvedOptions;
-  readonly jobs: Jobs;
-  readonly faults: FaultRules;
-  /** Aborts when the server closes, so pending delays end at once. */
-  readonly closing: AbortSignal;
-}
+/** Everything a request handler needs, built once per server; `closing` aborts when the server closes, so pending delays end at once. */
+export type MockState = { readonly options: ResolvedOptions; readonly jobs: Jobs; readonly faults: FaultRules; readonly closing: AbortSignal };
 
 /** A running mock server. */
 export interface MockServer {
