@@ -36,8 +36,8 @@ export function send(res: ServerResponse, answer: Answer, requestId: string): vo
   res.writeHead(answer.status, { "X-Request-Id": requestId, ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) }).end(answer.body);
 }
 
-/** The request body as text, refusing more than `limit` bytes (413 `MOCK.0413`). */
-export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+/** The request body as JSON: 413 `MOCK.0413` beyond `limit` bytes, 400 `MOCK.0001` when it is not JSON. */
+export function readJson(req: IncomingMessage, limit = 64 * 1024): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -46,7 +46,13 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       reject(new MockError("MOCK.0413", `request body larger than ${limit} bytes`, 413));
       req.resume();
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")));
+      } catch {
+        reject(new MockError("MOCK.0001", "the request body must be JSON"));
+      }
+    });
     req.on("error", reject);
   });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
-import { jsonAnswer, MockError, mockError, readBody, refusalAnswer, send, type Answer } from "./answer.js";
+import { jsonAnswer, MockError, mockError, readJson, refusalAnswer, send, type Answer } from "./answer.js";
 import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type FaultRule } from "./faults.js";
 import { PROJECT_ID } from "./jobs.js";
 import type { MockState } from "./start-mock-server.js";
@@ -17,15 +17,6 @@ export function serviceOfHost(host: string | undefined): ServiceName | undefined
   return isServiceName(label) ? label : undefined;
 }
 
-async function jsonBody(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req, 64 * 1024);
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new MockError("MOCK.0001", "the request body must be JSON");
-  }
-}
-
 const NO_CONTENT: Answer = { status: 204, headers: {}, body: "" };
 const ruleView = (rule: FaultRule) => ({ id: rule.id, fault: rule.fault, remaining: rule.remaining ?? null, service: rule.service ?? null, job_id: rule.job_id ?? null });
 type Control = (state: MockState, req: IncomingMessage) => Answer | Promise<Answer>;
@@ -34,12 +25,12 @@ type Control = (state: MockState, req: IncomingMessage) => Answer | Promise<Answ
 const CONTROL: Record<string, Record<string, Control>> = {
   "/mock/jobs": {
     GET: (s) => jsonAnswer(200, s.jobs.list()),
-    POST: async (s, req) => jsonAnswer(201, s.jobs.create(await jsonBody(req), s.options.now())),
+    POST: async (s, req) => jsonAnswer(201, s.jobs.create(await readJson(req), s.options.now())),
     DELETE: (s) => (s.jobs.clear(), NO_CONTENT),
   },
   "/mock/faults": {
     GET: (s) => jsonAnswer(200, s.faults.rules.map(ruleView)),
-    POST: async (s, req) => jsonAnswer(201, ruleView(s.faults.add(faultRuleInput(await jsonBody(req))))),
+    POST: async (s, req) => jsonAnswer(201, ruleView(s.faults.add(faultRuleInput(await readJson(req))))),
     DELETE: (s) => ((s.faults.rules = []), NO_CONTENT),
   },
   "/mock/fixtures": {
