@@ -174,6 +174,31 @@ export class WatcherClosedError extends CloudJobsError {
   }
 }
 
+/** What `ContractViolationError` and `onContractViolation` get: the job as received and how it breaks the contract. */
+export interface ContractViolationInit<J = JobLike> {
+  readonly service: ServiceName;
+  readonly jobId: string;
+  /** The body as received (it still has `job_id`, `job_type` and `status` strings). */ readonly job: J;
+  /** Each violation: `path`/`pointer`, `expected`, `found`, and what the contract `cites` there. */
+  readonly violations: readonly import("./contract.js").ContractViolation[];
+}
+
+export interface ContractViolationError<J> extends ContractViolationInit<J> {}
+/**
+ * With `validate: "error"`, a 200 job body that does not match the contract: the call (or the wait, at once) rejects
+ * with it. Not retried: the same answer would come again.
+ */
+export class ContractViolationError<J = JobLike> extends CloudJobsError {
+  override readonly name = "ContractViolationError";
+  readonly code = "CONTRACT_VIOLATION";
+
+  constructor(init: ContractViolationInit<J>) {
+    const first = init.violations[0];
+    super(`Job ${init.jobId} does not match the ${init.service} contract${first ? `: ${first.path} ${first.message}` : ""}${init.violations.length > 1 ? ` (+${init.violations.length - 1} more)` : ""}`);
+    Object.assign(this, init);
+  }
+}
+
 // ---- Normalisation of HTTP answers -------------------------------------------------------------
 
 /** HTTP statuses worth sending the same GET again for. */
