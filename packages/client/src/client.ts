@@ -192,8 +192,10 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       } catch {
         // not JSON: said below
       }
-      if (parsed !== undefined && isJobShaped(parsed.value)) {
-        rememberService(parsed.value, service);
+      // With validate: "error", any 200 object goes on to the contract check, which names what a job lacks.
+      const strict = options.validate === "error" && response.status === 200 && typeof parsed?.value === "object" && parsed.value !== null;
+      if (parsed !== undefined && (isJobShaped(parsed.value) || strict)) {
+        rememberService(parsed.value as object, service);
         return parsed.value as JobOf<S>;
       }
       // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).

@@ -6,7 +6,7 @@ import { EVS_RUNNING, JOB_ID, PROJECT_ID, json, scriptedFetch } from "./helpers.
 
 const base = { service: "evs" as const, projectId: PROJECT_ID, endpoint: "https://evs.example", auth: { token: "t0ken" }, retry: false as const };
 /** What a drifting cloud sends: a status no document lists, a size sent as a string. */
-const DRIFTED = { ...EVS_RUNNING, status: "PAUSED", entities: { ...EVS_RUNNING.entities, size: "10" } };
+const DRIFTED = { ...EVS_RUNNING, end_time: 0, entities: { ...EVS_RUNNING.entities, size: "10" } };
 const SUCCESS = { ...EVS_RUNNING, status: "SUCCESS", end_time: "2016-03-08T07:41:13.219Z" };
 
 describe("createJobsClient({ validate })", () => {
@@ -22,12 +22,21 @@ describe("createJobsClient({ validate })", () => {
     const violation = error as ContractViolationError;
     expect(violation).toMatchObject({ code: "CONTRACT_VIOLATION", service: "evs", jobId: JOB_ID, job: DRIFTED });
     expect(violation.violations.map((v) => [v.pointer, v.found])).toEqual([
-      ["/status", '"PAUSED"'],
       ["/entities/size", '"10"'],
+      ["/end_time", "0"],
     ]);
-    expect(violation.violations[0]?.cites.join()).toMatch(/disagreement 9 \(statuses\)/);
-    expect(violation.message).toContain("$.status must be one of");
+    expect(violation.violations[1]?.cites.join()).toMatch(/disagreement 12 \(end_time while running\)/);
+    expect(violation.message).toContain("$.entities.size must be integer (got \"10\") (+1 more)");
     expect(fetch.requests).toHaveLength(1); // not retried: the same answer would come again
+  });
+
+  it('"error" names what a 200 lacks to be a job (a renamed field); "warn" keeps calling that an invalid response', async () => {
+    const renamed = { ...EVS_RUNNING, jobType: EVS_RUNNING.job_type, job_type: undefined };
+    const strict = createJobsClient({ ...base, fetch: scriptedFetch(() => json(renamed)), validate: "error" });
+    const error = (await strict.getJob(JOB_ID).catch((e: unknown) => e)) as ContractViolationError;
+    expect(error.violations.map((v) => [v.path, v.expected])).toEqual([["$.job_type", "is required"]]);
+    const warned = createJobsClient({ ...base, fetch: scriptedFetch(() => json(renamed)), validate: "warn" });
+    await expect(warned.getJob(JOB_ID)).rejects.toMatchObject({ code: "INVALID_RESPONSE" });
   });
 
   it('"error" and "warn" let a conforming body through untouched', async () => {
@@ -49,14 +58,14 @@ describe("createJobsClient({ validate })", () => {
     await expect(client.getJob(JOB_ID)).resolves.toEqual(DRIFTED);
     expect(reports).toHaveLength(1);
     expect(reports[0]).toMatchObject({ service: "evs", jobId: JOB_ID, job: DRIFTED });
-    expect(reports[0]?.violations.map((v) => v.path)).toEqual(["$.status", "$.entities.size"]);
+    expect(reports[0]?.violations.map((v) => v.path)).toEqual(["$.entities.size", "$.end_time"]);
   });
 
   it('"warn" without a callback says it on console.warn', async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     try {
       await createJobsClient({ ...base, fetch: scriptedFetch(() => json(DRIFTED)), validate: "warn" }).getJob(JOB_ID);
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`Job ${JOB_ID} does not match the evs contract: $.status`));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`Job ${JOB_ID} does not match the evs contract: $.entities.size`));
     } finally {
       warn.mockRestore();
     }
@@ -65,9 +74,9 @@ describe("createJobsClient({ validate })", () => {
   it('a wait with "warn" keeps waiting through drift; with "error" it ends at the first non-conforming body', async () => {
     const answers = [() => json(DRIFTED), () => json(SUCCESS)];
     const seen: string[] = [];
-    const warned = createJobsClient({ ...base, fetch: scriptedFetch(...answers), validate: "warn", onContractViolation: (r) => seen.push(String(r.job.status)) });
+    const warned = createJobsClient({ ...base, fetch: scriptedFetch(...answers), validate: "warn", onContractViolation: (r) => seen.push(String((r.job as { end_time?: unknown }).end_time)) });
     await expect(warned.waitForJob(JOB_ID, { minDelayMs: 1, policy: () => 1 })).resolves.toEqual(SUCCESS);
-    expect(seen).toEqual(["PAUSED"]);
+    expect(seen).toEqual(["0"]);
     const fetch = scriptedFetch(...answers);
     const strict = createJobsClient({ ...base, fetch, validate: "error" });
     await expect(strict.waitForJob(JOB_ID, { minDelayMs: 1, policy: () => 1 })).rejects.toBeInstanceOf(ContractViolationError);

@@ -6,7 +6,7 @@ import { jsonAnswer, MockError, mockError, readBody, send, type Answer } from ".
 import { checkAuth } from "./auth-check.js";
 import { answerCors } from "./cors.js";
 import { refusalAnswer } from "./error-answers.js";
-import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
+import { driftAnswer, faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type Fault, type FaultRule } from "./faults.js";
 import { simulationPlan } from "./simulation-plan.js";
 import type { MockState } from "./start-mock-server.js";
 
@@ -106,6 +106,7 @@ async function jobRoute(state: MockState, req: IncomingMessage, res: ServerRespo
   if (refusal) answer = refusalAnswer(service, refusal);
   else if (projectId === undefined || !PROJECT_ID.test(projectId)) answer = refusalAnswer(service, "bad-project");
   else answer = state.jobs.find(hint, jobId, projectId, state.options.now()) ?? refusalAnswer(service, "unknown-job");
+  if (decisive?.kind === "drift") answer = driftAnswer(answer, decisive.what);
   send(res, decisive?.kind === "truncate" ? truncateAnswer(answer, decisive.bytes) : answer, requestId);
 }
 
