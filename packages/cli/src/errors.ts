@@ -6,7 +6,7 @@ import { formatSubJobCounts } from "./progress.js";
 /**
  * Exit codes of `cloud-jobs`. Scripts branch on them, so they never change
  * meaning: 0 success, 1 the job failed, 2 the command line or environment is
- * wrong, 3 the wait timed out, 4 the API or the network failed, 130 Ctrl-C
+ * wrong, 3 the wait timed out, 4 the API or the network failed, 5 a response does not match the contract, 130 Ctrl-C
  * (143 SIGTERM) during a wait.
  *
  * @example
@@ -18,6 +18,7 @@ export const ExitCode = {
   Usage: 2,
   Timeout: 3,
   ApiError: 4,
+  ContractViolation: 5,
   // 128 + the signal number, what shells report for a process stopped by it: SIGINT (Ctrl-C) 2, SIGTERM 15.
   Interrupted: 130,
   Terminated: 143,

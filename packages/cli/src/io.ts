@@ -22,6 +22,8 @@ export interface CliIo {
   onInterrupt(handler: (signal: "SIGINT" | "SIGTERM") => void): () => void;
   /** `fetch` the client uses; tests may pass one that records requests. */
   readonly fetch?: typeof fetch;
+  /** All of stdin as text (`wait -` reads job ids from it). */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** The real process: its streams, environment and signals. */
@@ -30,6 +32,7 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    readStdin: async () => (await process.stdin.toArray()).join(""),
     onInterrupt(handler) {
       const onSigint = () => handler("SIGINT");
       const onSigterm = () => handler("SIGTERM");
@@ -45,9 +48,13 @@ export function processIo(): CliIo {
 
 const REDACTED = "[REDACTED]";
 
+/** `text` with every secret of 4 characters or more replaced by `[REDACTED]`. */
+export const redact = (text: string, secrets: readonly string[]): string =>
+  secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join(REDACTED) : out), text);
+
 function redactingStream(stream: OutputStream, secrets: readonly string[]): OutputStream {
   return {
-    write: (chunk: string) => stream.write(secrets.reduce((text, secret) => text.split(secret).join(REDACTED), chunk)),
+    write: (chunk: string) => stream.write(redact(chunk, secrets)),
     // Getters, so a resized terminal is seen by the live display.
     get isTTY() {
       return stream.isTTY;
