@@ -115,7 +115,7 @@ export async function runWait(args: readonly string[], flags: WaitFlags, context
     return watcher
       .wait(jobId, {
         ...options,
-        onProgress: (progress) => (display.update(progress, jobId), save(progress.state)),
+        onProgress: (progress) => (save(progress.state), display.update(progress, jobId)),
         onRetry: (info) => display.retrying(describeRetry(info), jobId),
       })
       .then((job) => ({ jobId, job }), (error: unknown) => ({ jobId, error, job: error instanceof JobFailedError ? (error.job as Job) : undefined }));
