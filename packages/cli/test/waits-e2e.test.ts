@@ -62,10 +62,12 @@ describe("cloud-jobs wait <job-id>…", () => {
     const ids = [ecsJob({ duration_ms: 2_000, sub_jobs: 1 }), ecsJob({ duration_ms: 3_000, sub_jobs: 2 })];
     const run = await runInPty(["wait", ...ids, ...at()], env);
     expect(run.code).toBe(0);
-    const lines = run.stdout.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, "").split(/\r?\n/);
-    // The last frame holds both jobs, done.
-    const last = lines.filter((line) => line.startsWith("job ")).slice(-2);
-    expect(last).toEqual([expect.stringMatching(`^job ${ids[0]} {2}SUCCESS {2}sub-jobs 1/1`), expect.stringMatching(`^job ${ids[1]} {2}SUCCESS {2}sub-jobs 2/2`)]);
+    const text = run.stdout.replace(/\u001B\[[0-9;?]*[A-Za-z]/g, "");
+    // A frame holds one line per job, in the order given (log-update then redraws only the lines that change).
+    expect(text).toMatch(new RegExp(`job ${ids[0]} {2}\\S+ .*\\r?\\njob ${ids[1]} {2}\\S+ `));
+    expect(text).toMatch(new RegExp(`job ${ids[0]} {2}SUCCESS {2}sub-jobs 1/1 {2}elapsed \\d+s`));
+    expect(text).toMatch(new RegExp(`job ${ids[1]} {2}SUCCESS {2}sub-jobs 2/2 {2}elapsed \\d+s`));
+    expect(text.trim().split(/\r?\n/).slice(-2)).toEqual([`${ids[0]}  SUCCESS`, `${ids[1]}  SUCCESS`]);
   });
 });
 
