@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertJobId, ContractViolationError, createJobsClient, createJobWatcher, isFailed, JobFailedError, JobsApiError, subJobsOf, summarizeSubJobs, type Job, type ServiceName, type WaitRetryInfo, type WaitState } from "@cloud-jobs/client";
-import type { ContractViolation } from "@cloud-jobs/client";
+import { assertJobId, ContractViolationError, createJobsClient, createJobWatcher, isFailed, JobFailedError, JobsApiError, subJobsOf, summarizeSubJobs } from "@cloud-jobs/client";
+import type { ContractViolation, Job, ServiceName, WaitRetryInfo, WaitState } from "@cloud-jobs/client";
 import { clientOptionsFrom, secretsInEnv, type ConnectionFlags } from "./connection.js";
 import { describeError, ExitCode, InterruptedError, UsageError, type ExitCodeValue } from "./errors.js";
 import { formatJob, parseDuration } from "./format.js";
@@ -15,15 +15,11 @@ export interface GetFlags extends ConnectionFlags {
 }
 
 /** Writes a job to stdout: the body as JSON with `--json`, else the human summary. */
-export function printJob(context: RunContext, job: object, service: ServiceName, json: boolean | undefined): void {
-  context.io.stdout.write(`${json === true ? JSON.stringify(job, null, 2) : formatJob(job, service)}\n`);
+export function printJob(context: RunContext, job: object, service: ServiceName, json: boolean | undefined, gap = false): void {
+  context.io.stdout.write(`${gap ? "\n" : ""}${json === true ? JSON.stringify(job, null, 2) : formatJob(job, service)}\n`);
 }
 
-/**
- * `cloud-jobs get <job-id>`: fetches the job once (with the client's retries
- * of 429/5xx) and prints it. Exits 1 when the job is in FAIL, so a script can
- * tell a failed job from a fetched one without parsing the output.
- */
+/** `cloud-jobs get <job-id>`: fetches the job once (the client retries 429/5xx) and prints it; exit 1 when it is in FAIL. */
 export async function runGet(jobId: string, flags: GetFlags, context: RunContext): Promise<ExitCodeValue> {
   const client = createJobsClient({ ...clientOptionsFrom(flags, context.io.env), fetch: context.io.fetch });
   context.endpoint = client.endpoint;
@@ -38,12 +34,6 @@ export interface WaitFlags extends ConnectionFlags {
   readonly timeout: string;
   readonly maxRps: string;
   readonly state?: string;
-}
-
-/** The final job after the progress lines, set apart by a blank line unless stdout is JSON only. */
-function printFinal(context: RunContext, job: object, flags: WaitFlags): void {
-  if (flags.json !== true) context.io.stdout.write("\n");
-  printJob(context, job, flags.service, flags.json);
 }
 
 function describeRetry(info: WaitRetryInfo): string {
@@ -63,12 +53,6 @@ function readState(path: string): StateFile {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return { version: 1, waits: {} };
   }
   throw new UsageError("--state", `${path} is not a state file of cloud-jobs wait`, "pass a new file, or the one an earlier run wrote");
-}
-
-/** Writes the file whole or not at all: a temporary file renamed over it, so a killed run leaves the last complete state. */
-function writeState(path: string, file: StateFile): void {
-  writeFileSync(`${path}.tmp`, `${JSON.stringify(file, null, 2)}\n`);
-  renameSync(`${path}.tmp`, path);
 }
 
 /** Exit codes of `wait`, best first: the run exits with the worst outcome of its waits. */
@@ -100,8 +84,11 @@ export async function runWait(args: readonly string[], flags: WaitFlags, context
   const stopListening = io.onInterrupt((signal) => controller.abort(new InterruptedError(signal)));
   const display = createProgressDisplay(flags.json === true ? io.stderr : io.stdout, ids);
   const watcher = createJobWatcher({ client, maxRequestsPerSecond });
-  const save = (jobState: WaitState) => {
-    if (state && flags.state) writeState(flags.state, { ...state, waits: Object.assign(state.waits, { [jobState.jobId]: jobState }) });
+  // Written whole or not at all (a temporary file renamed over it): a killed run leaves the last complete state.
+  const save = (jobState: WaitState, path = flags.state) => {
+    if (!state || !path) return;
+    writeFileSync(`${path}.tmp`, `${JSON.stringify({ ...state, waits: Object.assign(state.waits, { [jobState.jobId]: jobState }) }, null, 2)}\n`);
+    renameSync(`${path}.tmp`, path);
   };
   const waitFor = async (jobId: string): Promise<{ jobId: string; job?: Job; error?: unknown }> => {
     const saved = state?.waits[jobId];
@@ -132,7 +119,8 @@ export async function runWait(args: readonly string[], flags: WaitFlags, context
     error !== undefined ? describeError(error, context.endpoint).exitCode : job?.status === "FAIL" ? ExitCode.JobFailed : ExitCode.Success;
   if (results.length === 1) {
     const [{ job, error }] = results as [(typeof results)[number]];
-    if (job) printFinal(context, job, flags);
+    // The final job after the progress lines, set apart by a blank line unless stdout is JSON only.
+    if (job) printJob(context, job, flags.service, flags.json, flags.json !== true);
     if (error !== undefined) throw error;
     return codeOf(results[0]!);
   }
@@ -214,14 +202,9 @@ function formatChecked({ job_id, sub_job_of, conforms, violations, error }: Chec
 }
 
 /**
- * `cloud-jobs mock [options]`: hands the arguments to `runMockCli` of
- * @cloud-jobs/mock-server, which owns the mock's options (`--port`, `--host`,
- * `--access-key`/`--secret-key`, `--token`, `--service`, `--quiet`, `--help`)
- * and runs the server until Ctrl-C or SIGTERM. Its exit codes are mapped onto
- * the CLI's: 0 stopped cleanly, 2 usage error, and 4 (not the mock's 1,
- * which means "job failed" here) when it cannot listen. The mock server is an
- * optional peer dependency, loaded only here: installing the CLI does not
- * install it and its fixtures; without it, `mock` exits 2 saying how to add it.
+ * `cloud-jobs mock [options]`: `runMockCli` of @cloud-jobs/mock-server (its own options and `--help`) until Ctrl-C or
+ * SIGTERM; exit 0, 2 usage, 4 (not the mock's 1: "job failed" here) when it cannot listen. An optional peer dependency
+ * loaded only here, so installing the CLI does not pull it and the fixtures in; without it, exit 2 saying how to add it.
  */
 export async function runMock(args: readonly string[], context: RunContext): Promise<ExitCodeValue> {
   const { io } = context;

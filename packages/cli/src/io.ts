@@ -14,11 +14,7 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** Environment: credentials and `OS_PROJECT_ID`/`OS_REGION_NAME` defaults are read from here only. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /**
-   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is
-   * called. Installing a handler also stops Node's default "exit at once", so
-   * the CLI can close its requests and restore the terminal first.
-   */
+  /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called (Node then does not exit at once). */
   onInterrupt(handler: (signal: "SIGINT" | "SIGTERM") => void): () => void;
   /** `fetch` the client uses; tests may pass one that records requests. */
   readonly fetch?: typeof fetch;
@@ -69,12 +65,8 @@ function redactingStream(stream: OutputStream, secrets: readonly string[]): Outp
 }
 
 /**
- * The same io, with every secret replaced by `[REDACTED]` in whatever is
- * written to stdout or stderr. The client already keeps secrets out of its
- * errors; this is the last line of defence for everything else the CLI
- * prints (a server echoing a header into a job body, an unexpected error).
- * Values shorter than 4 characters are skipped, as the client does: they
- * cannot be real credentials and replacing them would mangle ordinary text.
+ * The same io, every secret (of 4 characters or more, as the client does) replaced by `[REDACTED]` in what is written:
+ * the last line of defence for what the client does not print itself (a server echoing a header, an unexpected error).
  */
 export function redactingIo(io: CliIo, secrets: readonly string[]): CliIo {
   const real = secrets.filter((secret) => secret.length >= 4);

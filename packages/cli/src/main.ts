@@ -6,11 +6,7 @@ import { CLOUDS, secretsInEnv } from "./connection.js";
 import { describeError, ExitCode, type ExitCodeValue } from "./errors.js";
 import { processIo, redactingIo, type CliIo } from "./io.js";
 
-/**
- * State one run of the CLI shares between commander's actions and `main`:
- * commander ignores what an action returns, so the action records its exit
- * code here, and the endpoint it used for the hints of an error.
- */
+/** What one run shares between commander's actions and `main`: the exit code (commander ignores return values), the endpoint. */
 export interface RunContext {
   readonly io: CliIo;
   exitCode: ExitCodeValue;
@@ -44,12 +40,7 @@ function withConnectionOptions(command: Command): Command {
     .addHelpText("after", ENVIRONMENT_HELP);
 }
 
-/**
- * The `cloud-jobs` command line: `get`, `wait` and `mock`, with `--help` on
- * each and `--version`. Output goes through `context.io`; actions record
- * their exit code in `context`; commander's own errors are thrown
- * (`exitOverride`) so `main` maps them to exit 2 instead of exiting.
- */
+/** The `cloud-jobs` command line; output goes through `context.io`, commander's errors are thrown for `main` to map to exit 2. */
 export function buildProgram(context: RunContext): Command {
   const { io } = context;
   const program = new Command("cloud-jobs")
@@ -100,14 +91,8 @@ export function buildProgram(context: RunContext): Command {
 }
 
 /**
- * Runs `cloud-jobs` with `argv` (the arguments after the binary's name) and
- * returns the exit code instead of exiting, so tests run it in-process with
- * their own `io`. Errors are printed on stderr as `cloud-jobs: <what>`,
- * followed by code, request id and a hint; secrets from the environment
- * never appear in anything printed.
- *
- * @example
- * process.exitCode = await main(process.argv.slice(2));
+ * Runs `cloud-jobs` with `argv` (after the binary's name) and returns the exit code; errors go to stderr as
+ * `cloud-jobs: <what>` with code, request id and hint, never a secret. @example process.exitCode = await main(process.argv.slice(2));
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const context: RunContext = { io: redactingIo(io, secretsInEnv(io.env)), exitCode: ExitCode.Success, endpoint: undefined };

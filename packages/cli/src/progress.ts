@@ -9,21 +9,14 @@ export interface ProgressSnapshot {
   readonly elapsedMs: number;
 }
 
-/**
- * `sub-jobs 2/3` (finished of total, failures counted as finished), with
- * `, 1 failed` when some failed; `undefined` for a job without sub-jobs.
- */
+/** `sub-jobs 2/3` (finished of total, failures included), `, 1 failed` when some failed; `undefined` without sub-jobs. */
 export function formatSubJobCounts(subJobs: ProgressSnapshot["subJobs"]): string | undefined {
   if (subJobs.total === 0) return undefined;
   const done = subJobs.succeeded + subJobs.failed;
   return `sub-jobs ${done}/${subJobs.total}${subJobs.failed > 0 ? `, ${subJobs.failed} failed` : ""}`;
 }
 
-/**
- * One progress line: `RUNNING  sub-jobs 2/3  elapsed 1m 02s`.
- *
- * @example formatProgress({ status: "RUNNING", subJobs: { total: 3, succeeded: 2, failed: 0 }, elapsedMs: 62_000 })
- */
+/** One progress line: `RUNNING  sub-jobs 2/3  elapsed 1m 02s`. */
 function formatProgress(snapshot: ProgressSnapshot): string {
   // Whole seconds: a live display redrawn with milliseconds flickers.
   const elapsed = snapshot.elapsedMs < 1000 ? "0s" : formatDuration(snapshot.elapsedMs);

@@ -22,15 +22,7 @@ export type ValidationResult =
   | { readonly valid: false; readonly schema: string; readonly errors: readonly ContractViolation[] };
 
 /** What the generated validators report (Ajv's `ErrorObject` with `verbose`). */
-interface SchemaError {
-  readonly keyword: string;
-  readonly instancePath: string;
-  readonly params: Record<string, any>;
-  readonly message?: string;
-  readonly schema?: unknown;
-  readonly parentSchema?: { readonly title?: unknown };
-  readonly data?: unknown;
-}
+type SchemaError = { keyword: string; instancePath: string; params: Record<string, any>; message?: string; schema?: unknown; parentSchema?: { title?: unknown }; data?: unknown };
 type Validator = ((data: unknown) => boolean) & { errors?: SchemaError[] | null };
 type Schema = Readonly<Record<string, unknown>>;
 const { CITES, CITED, SERVICES, ENVELOPES } = generated as unknown as {
@@ -47,16 +39,10 @@ function errorsOf(name: string, data: unknown): SchemaError[] {
   return validate(data) ? [] : [...(validate.errors ?? [])];
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /** JSON Pointer (`/entities/sub_jobs/0`) to a JSON path (`$.entities.sub_jobs[0]`). */
 export function jsonPath(pointer: string, base = "$"): string {
-  if (pointer === "") return base;
-  return pointer
-    .slice(1)
-    .split("/")
-    .map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : IDENTIFIER.test(part) ? `${path}.${part}` : `${path}[${JSON.stringify(part)}]`), base);
+  const parts = pointer === "" ? [] : pointer.slice(1).split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  return parts.reduce((path, p) => (/^\d+$/.test(p) ? `${path}[${p}]` : /^[A-Za-z_$][\w$]*$/.test(p) ? `${path}.${p}` : `${path}[${JSON.stringify(p)}]`), base);
 }
 
 /** A short rendering of a value for messages: JSON, cut to 60 characters. */
@@ -105,9 +91,8 @@ function citesAt(schema: string, pointer: string): string[] {
 type Nested = { matches(error: SchemaError): boolean; explain(error: SchemaError, pointer: string): ContractViolation[] };
 
 /**
- * Turns the validators' raw errors into one violation per problem. A failed union (`anyOf`/`oneOf`) reports once for
- * its place, not once per branch; a failed union that `nested` matches (a sub-job's job union) is explained by it
- * instead: against the one member the sub-job's `job_type` selects.
+ * The validators' raw errors as one violation per problem: a failed union (`anyOf`/`oneOf`) once for its place, not per
+ * branch; one that `nested` matches (a sub-job's job union) is explained against the member its `job_type` selects.
  */
 function explain(errors: readonly SchemaError[], schema: string, base: string, nested?: Nested): ContractViolation[] {
   const rank = (e: SchemaError): number => e.instancePath.length * 2 + (nested?.matches(e) ? 0 : 1);
