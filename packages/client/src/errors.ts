@@ -174,20 +174,16 @@ export class WatcherClosedError extends CloudJobsError {
   }
 }
 
-/** What `ContractViolationError` and `onContractViolation` get: the job as received and how it breaks the contract. */
+/** What `ContractViolationError` and `onContractViolation` get: the job as received, each violation (`path`, `pointer`, `expected`, `found`, `cites`). */
 export interface ContractViolationInit<J = JobLike> {
   readonly service: ServiceName;
   readonly jobId: string;
-  /** The body as received (it still has `job_id`, `job_type` and `status` strings). */ readonly job: J;
-  /** Each violation: `path`/`pointer`, `expected`, `found`, and what the contract `cites` there. */
+  readonly job: J;
   readonly violations: readonly import("./contract.js").ContractViolation[];
 }
 
 export interface ContractViolationError<J> extends ContractViolationInit<J> {}
-/**
- * With `validate: "error"`, a 200 job body that does not match the contract: the call (or the wait, at once) rejects
- * with it. Not retried: the same answer would come again.
- */
+/** With `validate: "error"`, a 200 body that does not match the contract; the call or wait rejects with it, not retried. */
 export class ContractViolationError<J = JobLike> extends CloudJobsError {
   override readonly name = "ContractViolationError";
   readonly code = "CONTRACT_VIOLATION";

@@ -55,11 +55,8 @@ export interface JobsClientOptions<S extends ServiceName = ServiceName> {
   /** `fetch` to use (default: the global one). Tests inject one here. */ readonly fetch?: FetchLike | undefined;
   /** Deadline of one `getJob` call, retries and backoff included. Default 30 000 ms. */ readonly timeoutMs?: number | undefined;
   /** Retry policy (see `RetryOptions` for defaults), or `false` for none. */ readonly retry?: RetryOptions | false | undefined;
-  /**
-   * Checks every job body against the contract: `"off"` (default; the validators are not even loaded), `"warn"`
-   * (returns the job, reports to `onContractViolation`, else `console.warn`) or `"error"` (rejects with
-   * `ContractViolationError`, not retried: a wait ends with it at the first non-conforming body; "warn" keeps waiting).
-   */
+  /** Checks job bodies against the contract: `"off"` (default, nothing loaded), `"warn"` (`onContractViolation`, else
+   * `console.warn`; a wait goes on) or `"error"` (`ContractViolationError`, not retried; a wait ends with it). */
   readonly validate?: ContractValidation | undefined;
   /** With `validate: "warn"`: called with the job and its violations; a throwing callback does not break the call. */
   readonly onContractViolation?: ((report: import("./errors.js").ContractViolationInit) => void) | undefined;
