@@ -1,7 +1,7 @@
 // `createJobsClient`: requests go through openapi-fetch's `createClient<paths>`; this module adds what it
 // does not do — auth, a body-size cap, refusing redirects, the call's deadline, retries, normalised errors.
 import createClient from "openapi-fetch";
-import { InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
+import { ContractViolationError, InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
@@ -129,6 +129,20 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   const { service, projectId, auth, fetch: userFetch } = options;
   const context: ErrorContext = { service, secrets };
   const clientRetry = resolveRetry(options.retry, undefined);
+  // The validators load on the first body checked: with `validate: "off"` they are neither loaded nor bundled.
+  let contract: Promise<typeof import("./contract.js")> | undefined;
+  async function checked(job: JobOf<S>, jobId: string): Promise<JobOf<S>> {
+    const result = (await (contract ??= import("./contract.js"))).validateJob(service, job);
+    if (result.valid) return job;
+    const report = { service, jobId, job, violations: result.errors };
+    if (options.validate === "error") throw new ContractViolationError(report);
+    try {
+      (options.onContractViolation ?? ((r) => console.warn(new ContractViolationError(r).message)))(report);
+    } catch {
+      // An observer must not change the outcome of the call.
+    }
+    return job;
+  }
 
   /** What openapi-fetch sends through: refuses redirects and non-answers, and caps error bodies before it reads them. */
   async function send(request: Request): Promise<Response> {
@@ -178,8 +192,10 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       } catch {
         // not JSON: said below
       }
-      if (parsed !== undefined && isJobShaped(parsed.value)) {
-        rememberService(parsed.value, service);
+      // With validate: "error", any 200 object goes on to the contract check, which names what a job lacks.
+      const strict = options.validate === "error" && response.status === 200 && typeof parsed?.value === "object" && parsed.value !== null;
+      if (parsed !== undefined && (isJobShaped(parsed.value) || strict)) {
+        rememberService(parsed.value as object, service);
         return parsed.value as JobOf<S>;
       }
       // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
@@ -209,7 +225,8 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       let lastError: JobsApiError | undefined; // so that a TIMEOUT during backoff can say what went wrong before it
       try {
         const attempt = () => fetchOnce(jobId, call.signal).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));
-        return await withRetry(attempt, policy, call.signal);
+        const job = await withRetry(attempt, policy, call.signal);
+        return (options.validate ?? "off") === "off" ? job : await checked(job, jobId);
       } catch (error) {
         const reason: unknown = call.signal.aborted ? call.signal.reason : error;
         if (reason instanceof JobsApiError && reason.code === "TIMEOUT" && lastError !== undefined && reason.cause === undefined) {

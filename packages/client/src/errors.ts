@@ -174,6 +174,27 @@ export class WatcherClosedError extends CloudJobsError {
   }
 }
 
+/** What `ContractViolationError` and `onContractViolation` get: the job as received, each violation (`path`, `pointer`, `expected`, `found`, `cites`). */
+export interface ContractViolationInit<J = JobLike> {
+  readonly service: ServiceName;
+  readonly jobId: string;
+  readonly job: J;
+  readonly violations: readonly import("./contract.js").ContractViolation[];
+}
+
+export interface ContractViolationError<J> extends ContractViolationInit<J> {}
+/** With `validate: "error"`, a 200 body that does not match the contract; the call or wait rejects with it, not retried. */
+export class ContractViolationError<J = JobLike> extends CloudJobsError {
+  override readonly name = "ContractViolationError";
+  readonly code = "CONTRACT_VIOLATION";
+
+  constructor(init: ContractViolationInit<J>) {
+    const first = init.violations[0];
+    super(`Job ${init.jobId} does not match the ${init.service} contract${first ? `: ${first.path} ${first.message}` : ""}${init.violations.length > 1 ? ` (+${init.violations.length - 1} more)` : ""}`);
+    Object.assign(this, init);
+  }
+}
+
 // ---- Normalisation of HTTP answers -------------------------------------------------------------
 
 /** HTTP statuses worth sending the same GET again for. */

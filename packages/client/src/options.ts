@@ -55,7 +55,14 @@ export interface JobsClientOptions<S extends ServiceName = ServiceName> {
   /** `fetch` to use (default: the global one). Tests inject one here. */ readonly fetch?: FetchLike | undefined;
   /** Deadline of one `getJob` call, retries and backoff included. Default 30 000 ms. */ readonly timeoutMs?: number | undefined;
   /** Retry policy (see `RetryOptions` for defaults), or `false` for none. */ readonly retry?: RetryOptions | false | undefined;
+  /** Checks job bodies against the contract: `"off"` (default, nothing loaded), `"warn"` (`onContractViolation`, else
+   * `console.warn`; a wait goes on) or `"error"` (`ContractViolationError`, not retried; a wait ends with it). */
+  readonly validate?: ContractValidation | undefined;
+  /** With `validate: "warn"`: called with the job and its violations; a throwing callback does not break the call. */
+  readonly onContractViolation?: ((report: import("./errors.js").ContractViolationInit) => void) | undefined;
 }
+
+/** What `validate` of `createJobsClient` takes. */ export type ContractValidation = "off" | "warn" | "error";
 
 /** Options of one `getJob` call. */
 export interface GetJobOptions {
@@ -198,6 +205,8 @@ export function checkClientOptions(options: JobsClientOptions): { endpoint: stri
   const secrets = checkAuth(options.auth);
   checkGetJobOptions(options, "");
   check(options.fetch, "fetch", isFunction, "a function");
+  check(options.validate, "validate", (v) => ["off", "warn", "error"].includes(v), '"off", "warn" or "error"');
+  check(options.onContractViolation, "onContractViolation", isFunction, "a function");
   return { endpoint: endpointFor(options), secrets };
 }
 

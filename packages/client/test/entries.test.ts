@@ -4,6 +4,7 @@ describe("package entries", () => {
   it("the main entry exports at most 20 runtime names: what a user calls or catches", async () => {
     const names = Object.keys(await import("../src/index.js")).sort();
     expect(names).toEqual([
+      "ContractViolationError",
       "InvalidArgumentError",
       "JobFailedError",
       "JobNotFoundError",
@@ -15,7 +16,6 @@ describe("package entries", () => {
       "createJobWatcher",
       "createJobsClient",
       "decodeErrorcodeMessage",
-      "endpointFor",
       "isFailed",
       "isFinished",
       "isKnownJobType",
@@ -29,7 +29,7 @@ describe("package entries", () => {
 
   it("the internal entry keeps the names docs and benchmarks import", async () => {
     const internal = await import("../src/internal.js");
-    for (const name of ["DEFAULT_MAX_REQUESTS_PER_SECOND", "DEFAULT_POLLING_POLICY_OPTIONS", "DEFAULT_RETRY", "DEFAULT_WAIT_TIMEOUT_MS", "RETRYABLE_STATUSES", "THROTTLING_CODES", "adaptivePollingPolicy", "classifyPollError", "fixedIntervalPolicy", "nextPollDelay", "planNextPoll", "RequestRateLimiter", "simulatePolicy", "backoffDelay"]) {
+    for (const name of ["DEFAULT_MAX_REQUESTS_PER_SECOND", "DEFAULT_POLLING_POLICY_OPTIONS", "DEFAULT_RETRY", "DEFAULT_WAIT_TIMEOUT_MS", "RETRYABLE_STATUSES", "THROTTLING_CODES", "adaptivePollingPolicy", "classifyPollError", "fixedIntervalPolicy", "nextPollDelay", "planNextPoll", "RequestRateLimiter", "simulatePolicy", "backoffDelay", "endpointFor"]) {
       expect(internal, name).toHaveProperty(name);
     }
   });

@@ -7,11 +7,16 @@ export type Fault =
   | { readonly kind: "delay"; readonly ms: number }
   | { readonly kind: "status"; readonly status: 429 | 500 | 502 | 503 | 504; readonly retryAfter?: string; readonly format: "json" | "html" }
   | { readonly kind: "reset" }
-  | { readonly kind: "truncate"; readonly bytes?: number };
+  | { readonly kind: "truncate"; readonly bytes?: number }
+  | { readonly kind: "drift"; readonly what: Drift };
+
+/** How a drifting cloud breaks the contract (`drift=…`): see `driftAnswer`. */
+export const DRIFTS = ["status", "rename", "string", "sub-jobs"] as const;
+type Drift = (typeof DRIFTS)[number];
 
 /** What `X-Mock-Fault` and `POST /mock/faults` accept. */
 export const FAULT_SYNTAX =
-  "Faults: 429[;retry-after=S], 500[;json], 502[;json], 503[;retry-after=S][;html], 504[;json], delay=MS, reset, truncate[;bytes=N]; several separated by commas";
+  "Faults: 429[;retry-after=S], 500[;json], 502[;json], 503[;retry-after=S][;html], 504[;json], delay=MS, reset, truncate[;bytes=N], drift=status|rename|string|sub-jobs; several separated by commas";
 
 /** A fault description the mock cannot read: 400 `MOCK.0003`, with the syntax. */
 export class FaultSyntaxError extends MockError {
@@ -37,6 +42,7 @@ function parseOne(input: string, text: string): Fault {
   if (kind === "delay") return allow("ms"), { kind, ms: integer("delay", value ?? params.get("ms"), 60_000) };
   if (kind === "reset") return allow(), { kind };
   if (kind === "truncate") return allow("bytes"), params.has("bytes") ? { kind, bytes: integer("bytes", params.get("bytes"), 1_000_000) } : { kind };
+  if (kind === "drift" && DRIFTS.includes(value as Drift)) return allow(), { kind, what: value as Drift };
   if (!(kind in STATUS_DEFAULT_FORMAT) || value !== undefined) throw new FaultSyntaxError(input, `unknown fault ${JSON.stringify(head)}`);
   allow("retry-after", "json", "html");
   const retryAfter = params.get("retry-after");
@@ -48,7 +54,7 @@ function parseOne(input: string, text: string): Fault {
 /** Parses a fault list such as `429;retry-after=2` or `delay=300, 503`; throws `FaultSyntaxError` on anything else. */
 export function parseFaults(input: string): Fault[] {
   // Split only before a fault name: a Retry-After HTTP date has commas of its own.
-  const parts = input.split(/,(?=\s*(?:\d{3}|delay|reset|truncate)\b)/i).map((p) => p.trim()).filter((p) => p.length > 0);
+  const parts = input.split(/,(?=\s*(?:\d{3}|delay|reset|truncate|drift)\b)/i).map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.length === 0) throw new FaultSyntaxError(input, "empty");
   if (parts.length > 5) throw new FaultSyntaxError(input, "at most five faults at once");
   return parts.map((part) => parseOne(input, part));
@@ -126,4 +132,25 @@ export function statusFaultAnswer(service: ServiceName, { status, format, retryA
 export function truncateAnswer(answer: Answer, bytes?: number): Answer {
   const full = Buffer.from(answer.body);
   return { ...answer, body: full.subarray(0, Math.min(bytes ?? Math.floor(full.length / 2), Math.max(full.length - 1, 0))).toString("utf8") };
+}
+
+/**
+ * A job body as a drifting cloud sends it, breaking the contract in one realistic way: `status` an unknown status
+ * (`PAUSED`), `rename` a camelCase `jobType` for `job_type`, `string` a number sent as a string (the first numeric
+ * entity, else `sub_jobs_total`), `sub-jobs` the sub-jobs moved (into `entities` on VBS, beside them elsewhere).
+ * Answers that are not a 200 job pass unchanged.
+ */
+export function driftAnswer(answer: Answer, what: Drift): Answer {
+  if (answer.status !== 200) return answer;
+  const job = JSON.parse(answer.body) as Record<string, any>;
+  const entities = (job.entities ??= {}) as Record<string, unknown>;
+  if (what === "status") job.status = "PAUSED";
+  if (what === "rename") [job.jobType, job.job_type] = [job.job_type, undefined];
+  if (what === "string") {
+    const key = Object.keys(entities).find((k) => typeof entities[k] === "number") ?? "sub_jobs_total";
+    entities[key] = String(entities[key] ?? 1);
+  }
+  if (what === "sub-jobs" && "sub_jobs" in job) [entities.sub_jobs, job.sub_jobs] = [job.sub_jobs ?? [], undefined];
+  else if (what === "sub-jobs") [job.sub_jobs, entities.sub_jobs] = [entities.sub_jobs ?? [], undefined];
+  return { ...answer, body: JSON.stringify(job) };
 }

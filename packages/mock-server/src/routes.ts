@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import { isServiceName, type ServiceName } from "@cloud-jobs/fixtures";
 import { jsonAnswer, MockError, mockError, readJson, refusalAnswer, send, type Answer } from "./answer.js";
-import { faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type FaultRule } from "./faults.js";
+import { driftAnswer, faultRuleInput, parseFaults, statusFaultAnswer, truncateAnswer, type FaultRule } from "./faults.js";
 import { PROJECT_ID } from "./jobs.js";
 import type { MockState } from "./start-mock-server.js";
 import { checkAuth } from "./verify-signature.js";
@@ -70,6 +70,7 @@ async function jobRoute(state: MockState, req: IncomingMessage, url: URL, rawPro
   if (refusal) answer = refusalAnswer(service, refusal);
   else if (projectId === undefined || !PROJECT_ID.test(projectId)) answer = refusalAnswer(service, "bad-project");
   else answer = state.jobs.find(hint, jobId, projectId, state.options.now()) ?? refusalAnswer(service, "unknown-job");
+  if (decisive?.kind === "drift") answer = driftAnswer(answer, decisive.what);
   return decisive?.kind === "truncate" ? truncateAnswer(answer, decisive.bytes) : answer;
 }
 
