@@ -29,7 +29,9 @@ export const url: Promise<string> = mock.then(async (server) => (await server.cl
 /** The package a bare import specifier names (`@scope/name/sub` → `@scope/name`); undefined for relative, absolute and built-in ones. */
 export function packageOf(specifier) {
   if (/^[./]/.test(specifier) || specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0])) return undefined;
-  return specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+  const name = specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+  // Not a package name (text in a bundled search index, say): nothing to resolve.
+  return /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(name) ? name : undefined;
 }
 
 /** `{ file, specifier }` for every import, re-export, `import()` or `require()` in `files` of a package its manifest does not declare. */

@@ -3,6 +3,7 @@
 // jobs of each service, the built docs (packages/docs/dist) on 127.0.0.1:4011, and what
 // to try. A taken port is replaced by a free one. Ctrl-C (or SIGTERM) closes both.
 //   node scripts/start.js [--port 4010] [--docs-port 4011] [--docs-dir packages/docs/dist]
+import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { join } from "node:path";
@@ -27,37 +28,27 @@ const JOBS = [
 ];
 
 /** Runs `start(port)`, or `start(0)` (a free port) when `port` is taken. */
-async function onPortOrFree(port, start) {
-  try {
-    return await start(port);
-  } catch (error) {
+const onPortOrFree = (port, start) =>
+  start(port).catch((error) => {
     if (error?.code !== "EADDRINUSE" || port === 0) throw error;
     return start(0);
-  }
-}
+  });
 
 /** Serves `dir` with sirv on 127.0.0.1; resolves to `{ url, close }`. */
-function serveDocs(dir, port) {
+async function serveDocs(dir, port) {
   const files = sirv(dir, { etag: true });
   const server = createServer((req, res) => files(req, res, () => res.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n")));
-  return new Promise((resolve, reject) => {
-    server.once("error", reject).listen(port, "127.0.0.1", () => {
-      const close = () => new Promise((done) => (server.close(() => done()), server.closeAllConnections()));
-      resolve({ url: `http://127.0.0.1:${server.address().port}/`, close });
-    });
-  });
+  await once(server.listen(port, "127.0.0.1"), "listening");
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((done) => (server.close(() => done()), server.closeAllConnections())) };
 }
 
 function banner(mockUrl, docsUrl, docsDir, jobs) {
   const rows = jobs.map((j) => {
-    const seconds = Math.round((Date.parse(j.finishes_at) - Date.parse(j.created_at)) / 1000);
     const subs = j.sub_job_ids.length > 0 ? `, ${j.sub_job_ids.length} sub-job${j.sub_job_ids.length > 1 ? "s" : ""}` : "";
-    return `    ${j.service}  ${j.job_type.padEnd(22)} ${j.job_id}  ${j.outcome} after ${seconds} s${subs}`;
+    return `    ${j.service}  ${j.job_type.padEnd(22)} ${j.job_id}  ${j.outcome} after ${(Date.parse(j.finishes_at) - Date.parse(j.created_at)) / 1000} s${subs}`;
   });
-  const evs = jobs.find((j) => j.service === "evs");
-  const ecs = jobs.find((j) => j.service === "ecs");
-  const cli = "node packages/cli/bin/cloud-jobs.js";
-  const common = `--endpoint ${mockUrl} --project-id ${PROJECT_ID}`;
+  const [evs, ecs] = ["evs", "ecs"].map((service) => jobs.find((j) => j.service === service));
+  const [cli, common] = ["node packages/cli/bin/cloud-jobs.js", `--endpoint ${mockUrl} --project-id ${PROJECT_ID}`];
   return `
 cloud-jobs is running on 127.0.0.1
 
@@ -88,16 +79,10 @@ try {
   process.exit(2);
 }
 const docsDir = values["docs-dir"] ?? join(ROOT, "packages", "docs", "dist");
-const { accessKey, secretKey } = CREDENTIALS;
-const mock = await onPortOrFree(Number(values.port), (port) => startMockServer({ port, accessKey, secretKey }));
+const mock = await onPortOrFree(Number(values.port), (port) => startMockServer({ port, accessKey: CREDENTIALS.accessKey, secretKey: CREDENTIALS.secretKey }));
 const docs = existsSync(join(docsDir, "index.html")) ? await onPortOrFree(Number(values["docs-port"]), (port) => serveDocs(docsDir, port)) : undefined;
 const jobs = JOBS.map((input) => mock.createJob(input));
 console.log(banner(mock.url, docs?.url, docsDir, jobs));
 
-const stop = async () => {
-  await Promise.all([mock.close(), docs?.close()]);
-  console.log("stopped: mock server and docs server closed");
-  process.exit(0);
-};
-process.once("SIGINT", stop);
-process.once("SIGTERM", stop);
+const stop = () => Promise.all([mock.close(), docs?.close()]).then(() => (console.log("stopped: mock server and docs server closed"), process.exit(0)));
+process.once("SIGINT", stop).once("SIGTERM", stop);

@@ -7,6 +7,8 @@ test("packageOf names the package of a bare specifier, and nothing for relative 
   assert.equal(packageOf("@cloud-jobs/client/signer"), "@cloud-jobs/client");
   assert.equal(packageOf("ajv/dist/2020.js"), "ajv");
   for (const builtIn of ["./x.js", "../y.js", "/abs.js", "node:http", "fs", "fs/promises"]) assert.equal(packageOf(builtIn), undefined, builtIn);
+  // Strings in a bundled search index that only look like imports name no package.
+  for (const text of [",{", "Retry-After", "a b"]) assert.equal(packageOf(text), undefined, text);
 });
 
 test("undeclaredImports finds every kind of import of a package the manifest does not declare", () => {

@@ -2,13 +2,15 @@
 // populations of jobs from 1 s to 1 h, on the client's simulated clock (`simulatePolicy`:
 // no timers, the real waiter's scheduling rules). This is the one module of the bench that
 // uses the client's internals (policies and the simulation).
-import { adaptivePollingPolicy, fixedIntervalPolicy, simulatePolicy } from "@cloud-jobs/client";
+import { adaptivePollingPolicy, fixedIntervalPolicy, seededRandom, simulatePolicy } from "@cloud-jobs/client/internal";
+
+export { seededRandom };
 import { quantile, summarize } from "./lib/measure.js";
 import { BenchError, num, spread, table, verdict } from "./lib/report.js";
 
 export { simulatePolicy };
 
-/** @typedef {import("@cloud-jobs/client").PollingPolicy} PollingPolicy */
+/** @typedef {import("@cloud-jobs/client/internal").PollingPolicy} PollingPolicy */
 
 /**
  * AWS-style waiter backoff as the Smithy waiter specification defines it
@@ -37,23 +39,7 @@ export const POLICIES = /** @type {readonly NamedPolicy[]} */ ([
   { name: "Azure-style fixed 2 s", policy: fixedIntervalPolicy(2000), firstPollMs: 2000, how: "core-lro default: every 2 s, starting 2 s after the operation began" },
 ]);
 
-/** @typedef {import("@cloud-jobs/client").SimulatedJob & { withSubJobs: boolean }} PopulationJob */
-
-/**
- * mulberry32: small seeded generator, so a population is the same on every run. The client's
- * simulation draws its default jitter from the same generator; import it from the client once
- * its internals export it, rather than keep this copy.
- * @param {number} seed
- */
-export function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** @typedef {import("@cloud-jobs/client/internal").SimulatedJob & { withSubJobs: boolean }} PopulationJob */
 
 /** Shortest and longest simulated job. */
 export const MIN_DURATION_MS = 1000;

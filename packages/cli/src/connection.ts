@@ -15,11 +15,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const read = (env: Env, name: string): string | undefined => env[name]?.trim() || undefined;
 
 /**
- * Reads credentials from `OS_AUTH_TOKEN`, or `OS_ACCESS_KEY` + `OS_SECRET_KEY`
- * (+ `OS_SECURITY_TOKEN`). A token wins when both are set, as in the
- * OpenStack clients. Messages name the variables, never their values.
- *
- * @throws UsageError when no usable credentials are set.
+ * Credentials from `OS_AUTH_TOKEN`, or `OS_ACCESS_KEY` + `OS_SECRET_KEY` (+ `OS_SECURITY_TOKEN`); a token wins, as in the
+ * OpenStack clients. @throws UsageError (naming variables, never values) when none are usable.
  */
 export function credentialsFromEnv(env: Env): CliAuth {
   const token = read(env, "OS_AUTH_TOKEN");
@@ -35,10 +32,7 @@ export function credentialsFromEnv(env: Env): CliAuth {
   throw new UsageError("OS_AUTH_TOKEN", "no credentials in the environment", CREDENTIAL_HINT);
 }
 
-/**
- * The secret values set in the environment, whether or not they form usable
- * credentials: the CLI redacts all of them from everything it prints.
- */
+/** The secret values set in the environment, usable or not: the CLI redacts all of them from everything it prints. */
 export function secretsInEnv(env: Env): string[] {
   return ["OS_AUTH_TOKEN", "OS_SECRET_KEY", "OS_SECURITY_TOKEN"].flatMap((name) => read(env, name) ?? []);
 }
@@ -56,13 +50,8 @@ export interface ConnectionFlags {
 }
 
 /**
- * Turns the shared flags and the environment into `createJobsClient` options:
- * `--project-id` else `OS_PROJECT_ID`, `--region` else `OS_REGION_NAME`,
- * credentials from `OS_AUTH_TOKEN` or `OS_ACCESS_KEY`/`OS_SECRET_KEY`.
- * Formats (project id, region, endpoint URL) are left to the client, which
- * checks them before any request.
- *
- * @throws UsageError when the project, the place to send requests or the credentials are missing.
+ * The shared flags and the environment as `createJobsClient` options (`--project-id` else `OS_PROJECT_ID`, `--region`
+ * else `OS_REGION_NAME`, credentials); the client checks formats. @throws UsageError when project, place or credentials lack.
  */
 export function clientOptionsFrom(flags: ConnectionFlags, env: Env): JobsClientOptions<ServiceName> {
   const projectId = flags.projectId ?? read(env, "OS_PROJECT_ID");

@@ -4,13 +4,9 @@ import { formatDuration } from "./format.js";
 import { formatSubJobCounts } from "./progress.js";
 
 /**
- * Exit codes of `cloud-jobs`. Scripts branch on them, so they never change
- * meaning: 0 success, 1 the job failed, 2 the command line or environment is
- * wrong, 3 the wait timed out, 4 the API or the network failed, 130 Ctrl-C
- * (143 SIGTERM) during a wait.
- *
- * @example
- * cloud-jobs wait "$JOB" --service ecs; case $? in 1) echo "job failed";; 3) echo "still running";; esac
+ * Exit codes of `cloud-jobs`; scripts branch on them, so they never change meaning: 0 success, 1 the job failed, 2 the
+ * command line or environment is wrong, 3 the wait timed out, 4 the API or the network failed, 5 a response does not
+ * match the contract, 130 Ctrl-C (143 SIGTERM) during a wait. @example cloud-jobs wait "$JOB" --service ecs; case $? in 1) echo failed;; esac
  */
 export const ExitCode = {
   Success: 0,
@@ -18,6 +14,7 @@ export const ExitCode = {
   Usage: 2,
   Timeout: 3,
   ApiError: 4,
+  ContractViolation: 5,
   // 128 + the signal number, what shells report for a process stopped by it: SIGINT (Ctrl-C) 2, SIGTERM 15.
   Interrupted: 130,
   Terminated: 143,
@@ -26,11 +23,7 @@ export const ExitCode = {
 /** One of the values of `ExitCode`. */
 export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
 
-/**
- * The command line or the environment cannot work: a missing `--service`, no
- * credentials, a `--timeout` without a unit. Exits with code 2; `hint` says
- * what to do instead.
- */
+/** The command line or the environment cannot work (no `--service`, no credentials, …): exit 2; `hint` says what to do. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
   readonly code = "USAGE";
@@ -45,11 +38,7 @@ export class UsageError extends Error {
   }
 }
 
-/**
- * The user pressed Ctrl-C (or the process got SIGTERM) during a wait. Used
- * as the abort reason of the wait's signal, so the waiter rejects with it.
- * Exits with 130 (143 for SIGTERM). The job itself keeps running on the server.
- */
+/** Ctrl-C (or SIGTERM) during a wait: the abort reason of its signal; exit 130 (143). The job keeps running on the server. */
 export class InterruptedError extends Error {
   override readonly name = "InterruptedError";
   readonly code = "INTERRUPTED";
@@ -69,10 +58,7 @@ export const CHECK_JOB_HINT = "check the job id, --service and --project-id";
 
 const UNKNOWN_JOB_HINT = `unknown or expired job: ${CHECK_JOB_HINT} (finished jobs are deleted about a day after they end)`;
 
-/**
- * One line telling the user what to do about an API or network error, by its
- * code first (services disagree on statuses), then by HTTP status.
- */
+/** One line telling the user what to do about an API or network error, by its code first (services disagree on statuses), then by HTTP status. */
 export function apiErrorHint(error: Pick<JobsApiError, "code" | "status">, endpoint: string | undefined): string | undefined {
   const code = error.code.toLowerCase();
   const where = endpoint === undefined ? "" : ` (${endpoint})`;
@@ -116,12 +102,7 @@ function timeoutReport(error: WaitTimeoutError): ErrorReport {
   };
 }
 
-/**
- * Maps anything `get`, `wait` or `mock` can throw to an exit code and
- * readable lines: what happened, the API's code, status and request id, and
- * a hint. Secrets never reach these lines — the client redacts its errors, and
- * `main` redacts everything written once more.
- */
+/** Maps anything a command throws to an exit code and lines: what happened, the API's code, request id, a hint (never a secret). */
 export function describeError(error: unknown, endpoint?: string): ErrorReport {
   if (error instanceof CommanderError) return { exitCode: error.exitCode === 0 ? ExitCode.Success : ExitCode.Usage, lines: [] };
   if (error instanceof UsageError) return { exitCode: ExitCode.Usage, lines: [error.message, ...detail("hint", error.hint)] };

@@ -5,12 +5,8 @@ const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000 } as const;
 const PART = /(\d+(?:\.\d+)?)([smh])/gy;
 
 /**
- * Parses a `--timeout` value: one or more `<number><unit>` parts with units
- * `s`, `m`, `h` — `90s`, `30m`, `1.5h`, `1h30m`. A bare number is refused
- * rather than guessed (seconds? minutes?).
- *
- * @throws UsageError naming `option` when the value is malformed or not positive.
- * @example parseDuration("1h30m") // 5_400_000
+ * Parses a `--timeout` value: `<number><unit>` parts with units `s`, `m`, `h` (`90s`, `1.5h`, `1h30m`); a bare number is
+ * refused rather than guessed. @throws UsageError naming `option`. @example parseDuration("1h30m") // 5_400_000
  */
 export function parseDuration(value: string, option = "--timeout"): number {
   const text = value.trim().toLowerCase();
@@ -29,10 +25,7 @@ export function parseDuration(value: string, option = "--timeout"): number {
   return ms;
 }
 
-/**
- * Formats a duration the way a person reads it in a progress line:
- * `850ms`, `12s`, `1m 02s`, `30m`, `1h 05m`, `2h`.
- */
+/** A duration as a person reads it in a progress line: `850ms`, `12s`, `1m 02s`, `30m`, `1h 05m`, `2h`. */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return "?";
   if (ms < 1000) return `${Math.round(ms)}ms`;
@@ -82,10 +75,8 @@ function entityRows(job: Fields): string[] {
 }
 
 /**
- * Why a sub-job failed: `error_code: fail_reason`, then the decoded ECS
- * `errorcode_message` with the embedded error's kind and code, e.g.
- * `Quota exceeded… (forbidden 403)`. ECS often repeats that message inside
- * `fail_reason`; it is then shown once, with only its origin appended.
+ * Why a sub-job failed: `error_code: fail_reason`, then the decoded ECS `errorcode_message` with its kind and code
+ * (`Quota exceeded… (forbidden 403)`); repeated inside `fail_reason`, it is shown once, with only its origin appended.
  */
 function subJobFailure(sub: Fields, entities: Fields): string | undefined {
   const reason = failure(sub);
@@ -108,11 +99,7 @@ function subJobLine(sub: Fields): string {
   return `  ${text(sub["status"]).padEnd(8)} ${text(sub["job_type"])}  ${text(sub["job_id"])}${detail === "" ? "" : `  ${detail}`}`;
 }
 
-/**
- * The sub-jobs line (counts), then one line per sub-job: status, type, id,
- * and why it failed — `error_code`, `fail_reason` and the decoded ECS
- * `errorcode_message` — or its entities when it did not fail.
- */
+/** The sub-jobs line (counts), then one per sub-job: status, type, id, and why it failed, or its entities when it did not. */
 function subJobRows(job: object): string[] {
   const { total, succeeded, failed, running } = summarizeSubJobs(job);
   if (total === 0) return [];
@@ -120,18 +107,7 @@ function subJobRows(job: object): string[] {
   return [row("sub-jobs", counts.filter(Boolean).join(", ")), ...subJobsOf(job).map((sub) => subJobLine(sub as unknown as Fields))];
 }
 
-/**
- * The human summary `cloud-jobs get` prints: id, service, type, status (with
- * `error_code`/`fail_reason` on FAIL), times, entities and sub-jobs.
- *
- * @example
- * formatJob(job, "ecs")
- * // job       ff80808288d41e1b018990260955686a
- * // service   ecs
- * // type      createServer
- * // status    SUCCESS
- * // …
- */
+/** The summary `cloud-jobs get` prints: id, service, type, status (`error_code`/`fail_reason` on FAIL), times, entities, sub-jobs. */
 export function formatJob(job: object, service: ServiceName): string {
   const fields = job as Fields;
   const why = failure(fields);

@@ -14,14 +14,12 @@ export interface CliIo {
   readonly stderr: OutputStream;
   /** Environment: credentials and `OS_PROJECT_ID`/`OS_REGION_NAME` defaults are read from here only. */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /**
-   * Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is
-   * called. Installing a handler also stops Node's default "exit at once", so
-   * the CLI can close its requests and restore the terminal first.
-   */
+  /** Calls `handler` on Ctrl-C (SIGINT) or SIGTERM until the returned function is called (Node then does not exit at once). */
   onInterrupt(handler: (signal: "SIGINT" | "SIGTERM") => void): () => void;
   /** `fetch` the client uses; tests may pass one that records requests. */
   readonly fetch?: typeof fetch;
+  /** All of stdin as text (`wait -` reads job ids from it). */
+  readonly readStdin?: () => Promise<string>;
 }
 
 /** The real process: its streams, environment and signals. */
@@ -30,6 +28,7 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    readStdin: async () => (await process.stdin.toArray()).join(""),
     onInterrupt(handler) {
       const onSigint = () => handler("SIGINT");
       const onSigterm = () => handler("SIGTERM");
@@ -45,9 +44,13 @@ export function processIo(): CliIo {
 
 const REDACTED = "[REDACTED]";
 
+/** `text` with every secret of 4 characters or more replaced by `[REDACTED]`. */
+export const redact = (text: string, secrets: readonly string[]): string =>
+  secrets.reduce((out, secret) => (secret.length >= 4 ? out.split(secret).join(REDACTED) : out), text);
+
 function redactingStream(stream: OutputStream, secrets: readonly string[]): OutputStream {
   return {
-    write: (chunk: string) => stream.write(secrets.reduce((text, secret) => text.split(secret).join(REDACTED), chunk)),
+    write: (chunk: string) => stream.write(redact(chunk, secrets)),
     // Getters, so a resized terminal is seen by the live display.
     get isTTY() {
       return stream.isTTY;
@@ -62,12 +65,8 @@ function redactingStream(stream: OutputStream, secrets: readonly string[]): Outp
 }
 
 /**
- * The same io, with every secret replaced by `[REDACTED]` in whatever is
- * written to stdout or stderr. The client already keeps secrets out of its
- * errors; this is the last line of defence for everything else the CLI
- * prints (a server echoing a header into a job body, an unexpected error).
- * Values shorter than 4 characters are skipped, as the client does: they
- * cannot be real credentials and replacing them would mangle ordinary text.
+ * The same io, every secret (of 4 characters or more, as the client does) replaced by `[REDACTED]` in what is written:
+ * the last line of defence for what the client does not print itself (a server echoing a header, an unexpected error).
  */
 export function redactingIo(io: CliIo, secrets: readonly string[]): CliIo {
   const real = secrets.filter((secret) => secret.length >= 4);

@@ -1,16 +1,12 @@
 import { createRequire } from "node:module";
 import { SERVICE_NAMES } from "@cloud-jobs/client";
 import { Command, Option } from "commander";
-import { runGet, runMock, runWait, type GetFlags, type WaitFlags } from "./commands.js";
+import { runCheck, runGet, runMock, runWait, type CheckFlags, type GetFlags, type WaitFlags } from "./commands.js";
 import { CLOUDS, secretsInEnv } from "./connection.js";
 import { describeError, ExitCode, type ExitCodeValue } from "./errors.js";
 import { processIo, redactingIo, type CliIo } from "./io.js";
 
-/**
- * State one run of the CLI shares between commander's actions and `main`:
- * commander ignores what an action returns, so the action records its exit
- * code here, and the endpoint it used for the hints of an error.
- */
+/** What one run shares between commander's actions and `main`: the exit code (commander ignores return values), the endpoint. */
 export interface RunContext {
   readonly io: CliIo;
   exitCode: ExitCodeValue;
@@ -29,9 +25,10 @@ Environment:
 
 Exit codes:
   0 success, 1 job failed, 2 usage error, 3 timeout, 4 API or network error,
-  130 interrupted by Ctrl-C (143 by SIGTERM)`;
+  5 a response does not match the contract (check), 130 interrupted by Ctrl-C (143 by SIGTERM);
+  waiting for several jobs, the worst outcome: 130/143, then 2, 4, 3, 1, 0`;
 
-/** Adds the options `get` and `wait` share: where the job lives and how to print it. */
+/** Adds the options `get`, `wait` and `check` share: where the job lives and how to print it. */
 function withConnectionOptions(command: Command): Command {
   return command
     .addOption(new Option("--service <name>", "service the job belongs to").choices(SERVICE_NAMES).makeOptionMandatory())
@@ -39,20 +36,15 @@ function withConnectionOptions(command: Command): Command {
     .option("--region <id>", "region, e.g. eu-de (default: $OS_REGION_NAME)")
     .addOption(new Option("--cloud <name>", "cloud the region belongs to (default: otc)").choices(CLOUDS))
     .option("--endpoint <url>", "base URL instead of the region's, e.g. http://127.0.0.1:4010")
-    .option("--json", "print the job body as JSON")
+    .option("--json", "print the job body (wait for several, check: a report) as JSON")
     .addHelpText("after", ENVIRONMENT_HELP);
 }
 
-/**
- * The `cloud-jobs` command line: `get`, `wait` and `mock`, with `--help` on
- * each and `--version`. Output goes through `context.io`; actions record
- * their exit code in `context`; commander's own errors are thrown
- * (`exitOverride`) so `main` maps them to exit 2 instead of exiting.
- */
+/** The `cloud-jobs` command line; output goes through `context.io`, commander's errors are thrown for `main` to map to exit 2. */
 export function buildProgram(context: RunContext): Command {
   const { io } = context;
   const program = new Command("cloud-jobs")
-    .description("Get, wait for and mock ECS, BMS, EVS and VBS jobs (GET /v1/{project_id}/jobs/{job_id}).")
+    .description("Get, wait for, check and mock ECS, BMS, EVS and VBS jobs (GET /v1/{project_id}/jobs/{job_id}).")
     .version(version, "-V, --version")
     .exitOverride()
     // Program options only before the command, so `mock` receives everything after its name.
@@ -67,11 +59,20 @@ export function buildProgram(context: RunContext): Command {
       context.exitCode = await runGet(jobId, flags, context);
     });
 
-  withConnectionOptions(program.command("wait").description("wait until a job ends, showing its progress"))
-    .argument("<job-id>", "id of the job or sub-job")
+  withConnectionOptions(program.command("wait").description("wait until jobs end, showing their progress (one watcher for all)"))
+    .argument("[job-id...]", "ids of jobs or sub-jobs; - reads them from stdin; none: those of --state")
     .option("--timeout <duration>", "give up after this long: 90s, 30m, 2h, 1h30m", "30m")
-    .action(async (jobId: string, flags: WaitFlags) => {
-      context.exitCode = await runWait(jobId, flags, context);
+    .option("--max-rps <n>", "requests per second for all the waits together", "10")
+    .option("--state <file>", "keep every wait's state in this file; run again with it to resume")
+    .action(async (jobIds: string[], flags: WaitFlags) => {
+      context.exitCode = await runWait(jobIds, flags, context);
+    });
+
+  withConnectionOptions(program.command("check").description("check jobs and their sub-jobs against the contract (exit 5 when one does not match)"))
+    .argument("<job-id...>", "ids of jobs")
+    .option("--record <dir>", "save each body there, job and project ids replaced by placeholders")
+    .action(async (jobIds: string[], flags: CheckFlags) => {
+      context.exitCode = await runCheck(jobIds, flags, context);
     });
 
   // The mock server parses its own options (and prints its own --help), so they pass through untouched.
@@ -90,14 +91,8 @@ export function buildProgram(context: RunContext): Command {
 }
 
 /**
- * Runs `cloud-jobs` with `argv` (the arguments after the binary's name) and
- * returns the exit code instead of exiting, so tests run it in-process with
- * their own `io`. Errors are printed on stderr as `cloud-jobs: <what>`,
- * followed by code, request id and a hint; secrets from the environment
- * never appear in anything printed.
- *
- * @example
- * process.exitCode = await main(process.argv.slice(2));
+ * Runs `cloud-jobs` with `argv` (after the binary's name) and returns the exit code; errors go to stderr as
+ * `cloud-jobs: <what>` with code, request id and hint, never a secret. @example process.exitCode = await main(process.argv.slice(2));
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const context: RunContext = { io: redactingIo(io, secretsInEnv(io.env)), exitCode: ExitCode.Success, endpoint: undefined };

@@ -2,6 +2,9 @@
 // Generates src/generated/ from the bundled contract (@cloud-jobs/spec, spec/dist/openapi.json):
 //   schema.ts           types, by openapi-typescript
 //   known-job-types.ts  services, job types, statuses, retryable statuses and throttling codes from the catalogue
+//   validators.ts       Ajv standalone validators of every component schema (job-schemas.json), bundled with the
+//                       bits of Ajv they call, and what the contract cites (sources, disagreements) per place;
+//                       only src/contract.ts imports it, and only the client's `validate` option loads that
 //
 //   node scripts/generate.js          write the files
 //   node scripts/generate.js --check  regenerate in memory; exit 1 if a committed file differs
@@ -10,6 +13,10 @@ import { createRequire } from "node:module";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { catalogue } from "@cloud-jobs/spec/catalogue";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import standaloneCode from "ajv/dist/standalone/index.js";
+import addFormats from "ajv-formats";
+import { build } from "esbuild";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const specPath = createRequire(import.meta.url).resolve("@cloud-jobs/spec/openapi.json");
@@ -53,8 +60,64 @@ export const THROTTLING_ERROR_CODES = ${JSON.stringify(catalogue.throttlingCodes
 `;
 }
 
+/**
+ * What the contract cites at each place of a schema, by instance pointer (array indexes as `-`): the job type's
+ * `x-cloud-jobs-source` at "", a disagreement where its field is modelled. Sub-jobs are not followed: they are jobs.
+ */
+function citations(spec) {
+  const schemas = spec.components.schemas;
+  const texts = [];
+  const textIndex = (text) => (texts.includes(text) ? texts.indexOf(text) : texts.push(text) - 1);
+  const citesOf = (node) => [
+    ...[node["x-cloud-jobs-source"] ?? []].flat().map((source) => `source: ${source}`),
+    ...[node["x-cloud-jobs-disagreement"] ?? []].flat().map((d) => `disagreement ${d.id} (${d.topic}): ${d.sources.join("; ")}; the contract: ${d.resolution}`),
+  ];
+  const isJobUnion = (name) => Object.values(catalogue.services).some((s) => [s.unionSchema, s.knownSchema].includes(name));
+  const walk = (node, pointer, into, seen) => {
+    if (node === null || typeof node !== "object") return;
+    const cites = citesOf(node).map(textIndex);
+    if (cites.length > 0) into[pointer] = [...new Set([...(into[pointer] ?? []), ...cites])];
+    if (typeof node.$ref === "string") {
+      const name = node.$ref.slice(node.$ref.lastIndexOf("/") + 1);
+      if (!seen.includes(name) && !isJobUnion(name)) walk(schemas[name], pointer, into, [...seen, name]);
+    }
+    for (const key of ["allOf", "anyOf", "oneOf"]) for (const sub of node[key] ?? []) walk(sub, pointer, into, seen);
+    for (const [name, sub] of Object.entries(node.properties ?? {})) walk(sub, `${pointer}/${name}`, into, seen);
+    if (node.items) walk(node.items, `${pointer}/-`, into, seen);
+  };
+  const places = {};
+  for (const [name, schema] of Object.entries(schemas)) {
+    const into = {};
+    walk(schema, "", into, [name]);
+    if (Object.keys(into).length > 0) places[name] = into;
+  }
+  return { texts, places };
+}
+
+async function validatorsTs(spec) {
+  const schemas = JSON.parse(await readFile(createRequire(import.meta.url).resolve("@cloud-jobs/spec/job-schemas.json"), "utf8"));
+  // The options the messages need: every error, with its schema and data; refs as functions of their own (half the size).
+  const ajv = new Ajv2020({ strict: true, allErrors: true, verbose: true, inlineRefs: false, code: { source: true, esm: true } });
+  addFormats.default(ajv);
+  ajv.addSchema(schemas);
+  const refs = Object.fromEntries(Object.keys(schemas.$defs).map((name) => [name, `${schemas.$id}#/$defs/${name}`]));
+  const { texts, places } = citations(spec);
+  const source = `${standaloneCode.default(ajv, refs)}
+/** What the contract cites: texts, and per schema the instance pointers (indexes as \`-\`) citing them by index. */
+export const CITES = ${JSON.stringify(texts, null, 1)};
+export const CITED = ${JSON.stringify(places)};
+/** Per service: its label, union, unknown member and documented job types' schemas; the error envelopes' schemas. */
+export const SERVICES = ${JSON.stringify(Object.fromEntries(Object.values(catalogue.services).map((s) => [s.service, { label: s.label, union: s.unionSchema, unknown: s.unknownSchema, types: Object.fromEntries(Object.entries(s.jobTypes).flatMap(([t, i]) => (i.schema ? [[t, i.schema]] : []))) }])))};
+export const ENVELOPES = ${JSON.stringify(catalogue.errorEnvelopes.map(({ name }) => name))};
+`;
+  const out = await build({ stdin: { contents: source, resolveDir: fileURLToPath(new URL("..", import.meta.url)) }, bundle: true, format: "esm", write: false, platform: "neutral", legalComments: "none", minify: true });
+  // Ajv's runtime keeps its own import path as a string (for code generation, unused here): no package should see an import.
+  const code = out.outputFiles[0].text.replace(/'require\("ajv\/dist\/runtime\/[a-z0-9]+"\)\.default'/g, '""');
+  return `${banner("Ajv standalone code of @cloud-jobs/spec/job-schemas.json, bundled by esbuild")}// @ts-nocheck\n${code}`;
+}
+
 const spec = JSON.parse(await readFile(specPath, "utf8"));
-const files = { "schema.ts": await schemaTs(spec), "known-job-types.ts": knownJobTypesTs() };
+const files = { "schema.ts": await schemaTs(spec), "known-job-types.ts": knownJobTypesTs(), "validators.ts": await validatorsTs(spec) };
 const check = process.argv.includes("--check");
 let stale = 0;
 for (const [name, text] of Object.entries(files)) {

@@ -1,7 +1,7 @@
 // fast-check arbitraries for the client's property test: jobs of every service and
 // everything else a server or a broken fetch can answer.
 import fc from "fast-check";
-import { JOB_STATUSES, KNOWN_JOB_TYPES, SERVICE_NAMES } from "../src/index.js";
+import { JOB_STATUSES, KNOWN_JOB_TYPES, SERVICE_NAMES } from "./api.js";
 
 const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 const time = fc.oneof(fc.constant(""), fc.constant(null), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.string());

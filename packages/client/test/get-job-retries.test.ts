@@ -70,6 +70,15 @@ describe("retries, timeouts and aborts", () => {
     expect(seen?.aborted).toBe(true);
   });
 
+  it("keeps a deadline longer than setTimeout can hold (24.8 days) instead of firing at once", async () => {
+    vi.useFakeTimers();
+    const fetch = scriptedFetch(() => new Promise<Response>((resolve) => setTimeout(() => resolve(json(EVS_RUNNING)), 50)));
+    const call = createJobsClient({ ...base, auth: { token: "t0ken" }, fetch, timeoutMs: 2 ** 40 }).getJob(JOB_ID);
+    const outcome = call.then(() => "job", (e: { code?: string }) => e.code);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await outcome).toBe("job");
+  });
+
   it("rejects at once when the signal is already aborted, sending nothing", async () => {
     const fetch = scriptedFetch(() => json(EVS_RUNNING));
     await expect(createJobsClient({ ...base, auth: { token: "t0ken" }, fetch }).getJob(JOB_ID, { signal: AbortSignal.abort("early") })).rejects.toBe("early");

@@ -1,4 +1,5 @@
 import type { FetchLike } from "../src/index.js";
+import { signRequest } from "../src/signer.js";
 
 /** Project and job ids shaped like the real ones (facts §4). */
 export const PROJECT_ID = "0605768a6f80d5762f52c0150e726aa7";
@@ -31,4 +32,23 @@ export function scriptedFetch(...answers: ((request: Request) => Response | Prom
     return answer(request);
   };
   return Object.assign(fetch, { requests });
+}
+
+/**
+ * Recomputes the SDK-HMAC-SHA256 signature of a received request over the headers its
+ * `Authorization` lists, with the signer itself (the mock server holds the full verifier):
+ * true when it matches what was sent.
+ */
+export async function signatureMatches(
+  request: { method: string; url: string | URL; headers: Record<string, string | string[] | undefined> },
+  credentials: { accessKey: string; secretKey: string },
+): Promise<boolean> {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
+  const authorization = String(headers["authorization"] ?? "");
+  const signedNames = /SignedHeaders=([^,]+),/.exec(authorization)?.[1]?.split(";") ?? [];
+  if (!authorization.startsWith(`SDK-HMAC-SHA256 Access=${credentials.accessKey},`) || !signedNames.includes("x-sdk-date")) return false;
+  const signed = Object.fromEntries(signedNames.map((name) => [name, headers[name]]));
+  // x-security-token is added by signRequest from the credentials; keep the received one as a plain header.
+  const again = await signRequest({ method: request.method, url: request.url, headers: signed }, credentials);
+  return again.authorization === authorization;
 }

@@ -3,8 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobsClient, type Auth } from "../src/index.js";
-import { verifySignature } from "../src/signer.js";
-import { EVS_RUNNING, PROJECT_ID } from "./helpers.js";
+import { EVS_RUNNING, PROJECT_ID, signatureMatches } from "./helpers.js";
 
 const AK = "LOOPBACKAKEXAMPLE000";
 const SK = "loopbackSecretKeyloopbackSecretKey000000";
@@ -18,8 +17,8 @@ const closedEarly = new Set<string>();
 async function authenticated(req: IncomingMessage): Promise<boolean> {
   if (req.headers["x-auth-token"] !== undefined) return req.headers["x-auth-token"] === TOKEN;
   const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-  const verdict = await verifySignature({ method: req.method ?? "GET", url, headers: req.headers }, (ak) => (ak === AK ? SK : undefined));
-  return verdict.ok && req.headers["x-project-id"] === PROJECT_ID;
+  const ok = await signatureMatches({ method: req.method ?? "GET", url, headers: req.headers }, { accessKey: AK, secretKey: SK });
+  return ok && req.headers["x-project-id"] === PROJECT_ID;
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

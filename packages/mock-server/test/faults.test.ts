@@ -1,4 +1,4 @@
-import { getFixture } from "@cloud-jobs/fixtures";
+import { getFixture, validateJob } from "@cloud-jobs/fixtures";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FaultSyntaxError, parseFaults, startMockServer, type MockServer } from "../src/index.js";
 import { getJob, request } from "./http.js";
@@ -60,6 +60,31 @@ describe("X-Mock-Fault injects faults into one request", () => {
     const reply = await withFault("418");
     expect([reply.status, reply.json().error.code]).toEqual([400, "MOCK.0003"]);
     expect(reply.json().error.message).toContain("retry-after");
+  });
+});
+
+describe("drift=… serves job bodies that break the contract the way a drifting cloud does", () => {
+  const drifted = async (fault: string, service: "ecs" | "vbs" | "evs", name: string) => {
+    const fixture = getFixture(service, name);
+    const reply = await getJob(mock.url, fixture.jobId, { "X-Mock-Fault": fault, Host: `${service}.eu-de.otc.t-systems.com` });
+    const result = validateJob(service, reply.json());
+    return { reply, body: reply.json(), fixture, paths: result.valid ? [] : result.errors.map((e) => e.path) };
+  };
+
+  it("status: an unknown status; rename: jobType for job_type; string: a number as a string; sub-jobs: moved", async () => {
+    const status = await drifted("drift=status", "evs", "createVolume-running");
+    expect([status.reply.status, status.body.status, status.paths]).toEqual([200, "PAUSED", ["$.status"]]);
+    const rename = await drifted("drift=rename", "evs", "createVolume-running");
+    expect([rename.body.jobType, "job_type" in rename.body, rename.paths]).toEqual(["createVolume", false, ["$.job_type"]]);
+    const string = await drifted("drift=string", "ecs", "createServer-running");
+    expect([typeof string.body.entities.sub_jobs_total, string.paths]).toEqual(["string", ["$.entities.sub_jobs_total"]]);
+    const moved = await drifted("drift=sub-jobs", "vbs", "bksRestoreBackup-running");
+    expect(["sub_jobs" in moved.body, moved.body.entities.sub_jobs, moved.paths]).toEqual([false, (moved.fixture.body as { sub_jobs: unknown }).sub_jobs, ["$.entities.sub_jobs"]]);
+  });
+
+  it("leaves error answers alone and refuses a drift it does not know", async () => {
+    expect((await getJob(mock.url, "ff80808288d41e1b0189902609556000", { "X-Mock-Fault": "drift=status" })).status).toBe(400);
+    expect(() => parseFaults("drift=everything")).toThrow(FaultSyntaxError);
   });
 });
 

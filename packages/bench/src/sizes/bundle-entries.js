@@ -17,20 +17,11 @@
 export const BUNDLE_ENTRIES = [
   {
     name: "cloud-jobs: getJob only (token)",
-    contents: `import { createJobsClientCore } from "@cloud-jobs/client";
-export const getJob = (endpoint, projectId, token, jobId) =>
-  createJobsClientCore({ service: "ecs", projectId, endpoint, auth: { token } }).getJob(jobId);`,
-    splitting: true,
-    note: "`createJobsClientCore`, the getJob half of the client; the signer is a lazy chunk a token-only app need not load",
-    smoke: "m.getJob(url, PROJECT_ID, TOKEN, JOB_ID)",
-  },
-  {
-    name: "cloud-jobs: createJobsClient, getJob only (token)",
     contents: `import { createJobsClient } from "@cloud-jobs/client";
 export const getJob = (endpoint, projectId, token, jobId) =>
   createJobsClient({ service: "ecs", projectId, endpoint, auth: { token } }).getJob(jobId);`,
     splitting: true,
-    note: "the usual entry point, which carries `waitForJob` along",
+    note: "the one entry point, token auth, getJob only; the signer is a lazy chunk a token-only app need not load",
     smoke: "m.getJob(url, PROJECT_ID, TOKEN, JOB_ID)",
   },
   {

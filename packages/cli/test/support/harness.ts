@@ -1,5 +1,7 @@
 // What the CLI's tests share: credentials, a mock server per test file, and the built binary run as users run it.
 import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, request as httpRequest } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { startMockServer, type MockServer, type SimulatedJobInput } from "@cloud-jobs/mock-server";
 import { afterAll, beforeAll } from "vitest";
@@ -103,13 +105,38 @@ function collect(child: ChildProcess): RunningCli {
 }
 
 /** Spawns `node bin/cloud-jobs.js ...args` (stdout and stderr are pipes, not terminals); `bin` to run another copy. */
-export function startCli(args: readonly string[], env: Record<string, string>, bin = BIN): RunningCli {
-  return collect(spawn(process.execPath, [bin, ...args], { cwd: PACKAGE_DIR, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] }));
+export function startCli(args: readonly string[], env: Record<string, string>, bin = BIN, stdin?: string): RunningCli {
+  const child = spawn(process.execPath, [bin, ...args], { cwd: PACKAGE_DIR, env: cleanEnv(env), stdio: [stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
+  if (stdin !== undefined) child.stdin!.end(stdin);
+  return collect(child);
 }
 
-/** Runs `node bin/cloud-jobs.js ...args` to its end. */
-export function runCli(args: readonly string[], env: Record<string, string>, bin = BIN): Promise<CliRun> {
-  return startCli(args, env, bin).done;
+/** Runs `node bin/cloud-jobs.js ...args` to its end, with `stdin` as its standard input when given. */
+export function runCli(args: readonly string[], env: Record<string, string>, bin = BIN, stdin?: string): Promise<CliRun> {
+  return startCli(args, env, bin, stdin).done;
+}
+
+/** A proxy in front of `target` that counts the job requests (`GET /v1/…/jobs/{id}`) per job id, as a server sees them. */
+export async function countingProxy(target: string): Promise<{ url: string; counts: Map<string, number>; total(): number; close(): Promise<void> }> {
+  const counts = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const id = /\/jobs\/([^/?]+)/.exec(req.url ?? "")?.[1];
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on("error", () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts,
+    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /**

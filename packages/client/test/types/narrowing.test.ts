@@ -15,7 +15,7 @@ import {
   type KnownJobTypeOf,
   type VbsJob,
   type VbsUnknownJob,
-} from "../../src/index.js";
+} from "../api.js";
 
 function evsVolumeId(job: EvsJob): string | undefined {
   if (isKnownJobType(job)) {

@@ -1,6 +1,7 @@
-import { createJobsClient } from "../../src/create-client.js";
-import type { EcsJob } from "../../src/types.js";
-import type { GetJob } from "../../src/wait/index.js";
+import { afterEach, beforeEach, vi } from "vitest";
+import { createJobsClient } from "../api.js";
+import type { EcsJob } from "../api.js";
+import type { GetJob } from "../api.js";
 import type { JobSimulator } from "./job-simulator.js";
 
 /** A project id of the documented shape. */
@@ -16,4 +17,27 @@ export const jobId = (n: number) => `ff8080828b3e6a1f018b3f0c2d4e${n.toString(16
 export function simulatedGetJob(simulator: JobSimulator): GetJob<EcsJob> {
   const client = createJobsClient({ service: "ecs", projectId: PROJECT_ID, endpoint: "http://jobs.test", auth: { token: "test-token" }, fetch: simulator.fetch });
   return (id, options) => client.getJob(id, { ...options, retry: false });
+}
+
+/** Where the fake clock of every wait test starts. */
+export const T0 = Date.parse("2026-03-01T08:00:00.000Z");
+
+/** Fake timers, starting at `T0`, around every test of the calling file. */
+export function useFakeClock(): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: T0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+}
+
+/** Records when a wait settled and how. */
+export function track<T>(promise: Promise<T>) {
+  const outcome: { at?: number; value?: T; error?: unknown } = {};
+  promise.then(
+    (value) => Object.assign(outcome, { at: Date.now(), value }),
+    (error: unknown) => Object.assign(outcome, { at: Date.now(), error }),
+  );
+  return outcome;
 }

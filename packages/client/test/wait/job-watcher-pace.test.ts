@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createJobWatcher, type GetJob, type JobLike } from "../../src/wait/index.js";
-import { jobId } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { createJobWatcher, type GetJob, type JobLike } from "../api.js";
+import { jobId, T0, useFakeClock } from "./client-under-test.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
 /** Most requests sent in any window [t, t + windowMs). */
 function busiestWindow(sentAt: readonly number[], windowMs: number): number {
@@ -34,12 +33,7 @@ async function settle(promises: readonly Promise<unknown>[]): Promise<void> {
   expect(pending).toBe(0);
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("createJobWatcher pacing", () => {
   it("starts at most ceil(N / 100) polls at once and spreads the rest 1/N s apart, on one timer", async () => {

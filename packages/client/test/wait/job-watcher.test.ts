@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError, JobsApiError } from "../../src/errors.js";
-import { WaitTimeoutError, WatcherClosedError, createJobWatcher, type GetJob, type JobLike } from "../../src/wait/index.js";
-import { jobId } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { createJobWatcher, InvalidArgumentError, JobsApiError, WaitTimeoutError, WatcherClosedError, type GetJob, type JobLike } from "../api.js";
+import { jobId, T0, useFakeClock } from "./client-under-test.js";
 import { jobBodyAt, type SimulatedJobSpec } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
 /** A direct getJob over simulated jobs (no HTTP layer: 10 000 waits stay fast), recording send times. */
 function simulatedJobs(specs: readonly SimulatedJobSpec[], fault?: (call: number, at: number) => Error | undefined) {
@@ -43,12 +41,7 @@ async function runUntilSettled(promises: Promise<unknown>[], stepMs = 1_000, max
   return pending;
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("createJobWatcher", () => {
   it("holds 10 000 concurrent waits, pacing their polls 1/N s apart and never exceeding the cap in any one-second window", async () => {

@@ -4,7 +4,7 @@ import {
   nextPollDelay,
   planNextPoll,
   type PollingPolicyInput,
-} from "../../src/wait/index.js";
+} from "../api.js";
 
 const begin = Date.parse("2026-03-01T08:00:00.000Z");
 const input = (over: Partial<PollingPolicyInput> = {}): PollingPolicyInput => ({

@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { adaptivePollingPolicy, fixedIntervalPolicy, simulatePolicy } from "../../src/wait/index.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { adaptivePollingPolicy, fixedIntervalPolicy, simulatePolicy, waitForJob } from "../api.js";
+import { T0, jobId, simulatedGetJob } from "./client-under-test.js";
+import { JobSimulator } from "./job-simulator.js";
 
 /** 400 job durations spread evenly on a log scale from 1 s to 1 h (the range issue 7 benchmarks). */
 const durations = Array.from({ length: 400 }, (_, i) => Math.round(1_000 * Math.exp((Math.log(3_600) * (i + 0.5)) / 400)));
@@ -49,5 +51,50 @@ describe("simulatePolicy", () => {
     relativeDelay.forEach((rel, i) => {
       if ((durations[i] ?? 0) >= 20_000) expect(rel).toBeLessThanOrEqual(0.075);
     });
+  });
+});
+
+describe("simulatePolicy drives the engine of waitForJob", () => {
+  const unavailable = (retryAfterSeconds?: number) => () =>
+    Response.json({ code: "EVS.5503", message: "busy" }, { status: 503, headers: retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) } });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    vi.useRealTimers();
+  });
+
+  it.each([
+    { name: "a 10-minute job, waited for from its start", durationMs: 600_000 },
+    { name: "a job with sub-jobs, waited for from 40 s after it began", durationMs: 300_000, subJobEndsMs: [60_000, 200_000, 280_000], waitStartMs: 40_000 },
+    { name: "transient errors, with and without Retry-After", durationMs: 120_000, faults: { 3: 3, 4: undefined, 5: undefined } as Record<number, number | undefined> },
+    { name: "a deadline before the job ends (final poll trimmed to it)", durationMs: 600_000, timeoutMs: 95_500 },
+  ])("polls at the same instants as a fake-timer run of waitForJob: $name", async ({ durationMs, subJobEndsMs = [], waitStartMs = 0, faults = {}, timeoutMs = 3_600_000 }) => {
+    const simulated = simulatePolicy(adaptivePollingPolicy(), { durationMs, subJobEndsMs }, {
+      waitStartMs,
+      timeoutMs,
+      random: () => 0.5,
+      fault: (n) => (n in faults ? { ...(faults[n] === undefined ? {} : { retryAfterMs: (faults[n] as number) * 1000 }) } : undefined),
+    });
+
+    vi.useFakeTimers({ now: T0 + waitStartMs });
+    vi.spyOn(Math, "random").mockReturnValue(0.5);
+    const id = jobId(77);
+    const server = new JobSimulator().add({
+      jobId: id,
+      beginAt: T0,
+      endMs: durationMs,
+      outcome: "SUCCESS",
+      subJobs: subJobEndsMs.map((endMs) => ({ endMs, outcome: "SUCCESS" as const })),
+    });
+    for (const [n, seconds] of Object.entries(faults)) server.failCall(Number(n), unavailable(seconds));
+    const outcome = waitForJob(simulatedGetJob(server), id, { timeoutMs }).then(
+      () => "resolved",
+      (error: unknown) => (error as Error).name,
+    );
+    await vi.advanceTimersByTimeAsync(Math.min(durationMs, timeoutMs) + 120_000);
+
+    expect(server.calls.map((c) => c.at - T0)).toEqual(simulated.pollTimesMs);
+    expect(await outcome).toBe(simulated.timedOut ? "WaitTimeoutError" : "resolved");
+    expect(simulated.pollTimesMs.length).toBeGreaterThan(3);
   });
 });

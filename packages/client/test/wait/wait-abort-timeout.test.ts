@@ -1,18 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { WaitTimeoutError, waitForJob, type GetJob, type JobLike } from "../../src/wait/index.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { WaitTimeoutError, waitForJob, type GetJob, type JobLike } from "../api.js";
+import { jobId, simulatedGetJob, T0, useFakeClock, track } from "./client-under-test.js";
 import { JobSimulator } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
-function track<T>(promise: Promise<T>) {
-  const outcome: { at?: number; value?: T; error?: unknown } = {};
-  promise.then(
-    (value) => Object.assign(outcome, { at: Date.now(), value }),
-    (error: unknown) => Object.assign(outcome, { at: Date.now(), error }),
-  );
-  return outcome;
-}
 
 /** A getJob whose requests hang until aborted; it records each request's signal. */
 function hangingGetJob() {
@@ -25,12 +16,7 @@ function hangingGetJob() {
   return { getJob, signals };
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("waitForJob abort", () => {
   it("rejects with the signal's reason at once when aborted between polls, leaving no timer", async () => {

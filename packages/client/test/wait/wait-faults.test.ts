@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { JobsApiError } from "../../src/errors.js";
-import { WaitTimeoutError, waitForJob, type WaitRetryInfo } from "../../src/wait/index.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { JobsApiError, waitForJob, WaitTimeoutError, type WaitRetryInfo } from "../api.js";
+import { jobId, simulatedGetJob, T0, useFakeClock, track } from "./client-under-test.js";
 import { JobSimulator, badGatewayHtml, serviceUnavailable, tooManyRequests } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
-function track<T>(promise: Promise<T>) {
-  const outcome: { at?: number; value?: T; error?: unknown } = {};
-  promise.then(
-    (value) => Object.assign(outcome, { at: Date.now(), value }),
-    (error: unknown) => Object.assign(outcome, { at: Date.now(), error }),
-  );
-  return outcome;
-}
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("waitForJob with transient faults", () => {
   it("waits out a 429's Retry-After, then carries on to SUCCESS", async () => {

@@ -1,27 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError, JobsApiError } from "../../src/errors.js";
-import { JobFailedError, JobNotFoundError, waitForJob, type WaitProgress } from "../../src/wait/index.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { InvalidArgumentError, JobFailedError, JobNotFoundError, JobsApiError, waitForJob, type WaitProgress } from "../api.js";
+import { jobId, simulatedGetJob, T0, useFakeClock, track } from "./client-under-test.js";
 import { JobSimulator, unauthorized } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
-/** Records when a wait settled and how. */
-function track<T>(promise: Promise<T>) {
-  const outcome: { at?: number; value?: T; error?: unknown } = {};
-  promise.then(
-    (value) => Object.assign(outcome, { at: Date.now(), value }),
-    (error: unknown) => Object.assign(outcome, { at: Date.now(), error }),
-  );
-  return outcome;
-}
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("waitForJob", () => {
   it("resolves with the job on SUCCESS after INIT and RUNNING, reporting sub-jobs as they finish one by one", async () => {

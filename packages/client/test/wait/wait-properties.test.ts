@@ -1,7 +1,7 @@
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { JobFailedError, JobNotFoundError, WaitTimeoutError, waitForJob } from "../../src/wait/index.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { JobFailedError, JobNotFoundError, WaitTimeoutError, waitForJob } from "../api.js";
+import { jobId, simulatedGetJob, T0, useFakeClock } from "./client-under-test.js";
 import {
   JobSimulator,
   badGatewayHtml,
@@ -12,7 +12,6 @@ import {
   type SimulatedJobSpec,
 } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
 const faults: Record<string, Fault> = {
   "429": tooManyRequests(0),
@@ -38,12 +37,7 @@ const scenario = fc.record({
   faults: fc.dictionary(fc.integer({ min: 1, max: 40 }).map(String), fc.constantFrom(...Object.keys(faults)), { maxKeys: 12 }),
 });
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("waitForJob, for any job, fault sequence and timeout", () => {
   it("never reports SUCCESS for a job that failed or FAIL for one that succeeded, and always ends by its deadline", async () => {

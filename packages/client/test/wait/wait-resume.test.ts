@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { InvalidArgumentError } from "../../src/errors.js";
-import { WaitTimeoutError, waitForJob, type WaitProgress, type WaitState } from "../../src/wait/index.js";
-import { jobId, simulatedGetJob } from "./client-under-test.js";
+import { describe, expect, it, vi } from "vitest";
+import { InvalidArgumentError, waitForJob, WaitTimeoutError, type WaitProgress, type WaitState } from "../api.js";
+import { jobId, simulatedGetJob, T0, useFakeClock } from "./client-under-test.js";
 import { JobSimulator } from "./job-simulator.js";
 
-const T0 = Date.parse("2026-03-01T08:00:00.000Z");
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: T0 });
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFakeClock();
 
 describe("resuming a wait", () => {
   it("continues from saved state: polls, elapsed time and deadline carry on from the original start", async () => {

@@ -1,15 +1,6 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createJobsClient } from "../../src/create-client.js";
-import type { EcsJob, EvsJob } from "../../src/types.js";
-import {
-  createJobWatcher,
-  waitForJob,
-  type GetJob,
-  type JobFailedError,
-  type JobWait,
-  type WaitProgress,
-  type WaitState,
-} from "../../src/wait/index.js";
+import { createJobsClient, createJobWatcher, waitForJob, type GetJob, type JobFailedError, type JobWait, type WaitProgress, type WaitState } from "../api.js";
+import type { EcsJob, EvsJob } from "../api.js";
 
 declare const getEcsJob: GetJob<EcsJob>;
 const id = "ff8080828b3e6a1f018b3f0c2d4e0001";

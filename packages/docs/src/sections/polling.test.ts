@@ -1,4 +1,4 @@
-import { RETRYABLE_STATUSES } from "@cloud-jobs/client";
+import { RETRYABLE_STATUSES } from "@cloud-jobs/client/internal";
 import { describe, expect, it } from "vitest";
 import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { duration, pollingCostTable, retryComparisonTable } from "./polling.js";

@@ -2,7 +2,7 @@
 import {
   DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_POLLING_POLICY_OPTIONS, DEFAULT_RETRY, DEFAULT_WAIT_TIMEOUT_MS, RETRYABLE_STATUSES, THROTTLING_CODES,
   adaptivePollingPolicy, classifyPollError, fixedIntervalPolicy, simulatePolicy, type PollingPolicy,
-} from "@cloud-jobs/client";
+} from "@cloud-jobs/client/internal";
 import type { ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, code, table } from "../md.js";
 import { retryableBadge } from "./errors.js";

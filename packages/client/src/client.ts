@@ -1,0 +1,244 @@
+// `createJobsClient`: requests go through openapi-fetch's `createClient<paths>`; this module adds what it
+// does not do — auth, a body-size cap, refusing redirects, the call's deadline, retries, normalised errors.
+import createClient from "openapi-fetch";
+import { ContractViolationError, InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
+import type { paths } from "./generated/schema.js";
+import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
+import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
+import { setTimer, waitForJob, type JobWait } from "./wait.js";
+
+/** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
+
+/** Error bodies are read up to this size; the rest is dropped. */ const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** The one operation, `showJob`, as the spec names its path. */ const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
+
+/** A client for the job API of one service, typed by that service (`EvsJob` for `"evs"`, …). */
+export interface JobsClient<S extends ServiceName> {
+  readonly service: S;
+  readonly projectId: string;
+  /** Base URL requests go to, e.g. `https://evs.eu-de.otc.t-systems.com`. */ readonly endpoint: string;
+  /** Fetches a job or sub-job (`EvsJob` for `"evs"`, …); rejects with `InvalidArgumentError`, `JobsApiError` or the signal's reason. */
+  getJob(jobId: string, options?: GetJobOptions): Promise<JobOf<S>>;
+  /** Polls the job until it ends (exit conditions: see `waitForJob`); each poll is one `getJob` without retries. */
+  waitForJob(jobId: string, options?: WaitOptions<JobOf<S>>): JobWait<JobOf<S>>;
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Reads a body as text, stopping after `limitBytes` (a huge or endless body cannot exhaust memory) and rejecting with the
+ * signal's reason even if the stream ignores it. The global `fetch` keeps to its `Content-Length`: such a body is read at once.
+ */
+async function readBodyText(response: Response, limitBytes: number, signal: AbortSignal, lengthEnforced: boolean) {
+  if (!response.body) return { text: "", truncated: false };
+  const length = lengthEnforced ? response.headers.get("content-length") : null;
+  if (length !== null && Number(length) <= limitBytes) return { text: await response.text(), truncated: false };
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let [text, received] = ["", 0];
+  try {
+    for (;;) {
+      const { done, value } = await abortable(reader.read(), signal);
+      if (done) return { text: text + decoder.decode(), truncated: false };
+      const room = limitBytes - received;
+      received += value.byteLength;
+      if (value.byteLength > room) return { text: text + decoder.decode(value.subarray(0, Math.max(0, room))), truncated: true };
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    reader.cancel().catch(() => {}); // releases the connection
+  }
+}
+
+/** The call's signal: the caller's (reason kept) and the deadline. Hand-written, not `AbortSignal.timeout`, so fake timers drive it. */
+function callSignal(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown) {
+  const controller = new AbortController();
+  const onAbort = (): void => controller.abort(caller?.reason);
+  if (caller?.aborted) controller.abort(caller.reason);
+  else caller?.addEventListener("abort", onAbort, { once: true });
+  const timer = controller.signal.aborted ? undefined : setTimer(() => controller.abort(onTimeout()), timeoutMs);
+  const dispose = (): void => {
+    caller?.removeEventListener("abort", onAbort);
+    clearTimeout(timer);
+  };
+  return { signal: controller.signal, dispose };
+}
+
+/** Delay before the retry after attempt `attempt`: full jitter over a capped exponential, or exactly the server's `retryAfterMs`. */
+export function backoffDelay(attempt: number, policy: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs" | "random">, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
+  const base = policy.baseDelayMs ?? DEFAULT_RETRY.baseDelayMs;
+  const cap = Math.min(policy.maxDelayMs ?? DEFAULT_RETRY.maxDelayMs, base * 2 ** Math.min(attempt - 1, 30));
+  return Math.floor((policy.random ?? Math.random)() * cap);
+}
+
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  // Full jitter draws 0 now and then; a timer would still cost a clock tick.
+  if (ms <= 0 || signal.aborted) return signal.aborted ? Promise.reject(signal.reason) : Promise.resolve();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return abortable(new Promise<void>((resolve) => (timer = setTimer(resolve, ms))), signal).finally(() => clearTimeout(timer));
+}
+
+/** Runs `operation` until it succeeds or fails for good; only retryable `JobsApiError`s are retried, the signal cancels the sleep. */
+export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, signal: AbortSignal): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await operation(attempt);
+    } catch (error) {
+      if (!(error instanceof JobsApiError) || signal.aborted || attempt >= policy.maxAttempts) throw error;
+      if (!(policy.shouldRetry ?? ((e: JobsApiError) => e.retryable))(error, attempt)) throw error;
+      if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) throw error;
+      const delayMs = backoffDelay(attempt, policy, error.retryAfterMs);
+      try {
+        policy.onRetry?.({ attempt, delayMs, error });
+      } catch {
+        // An observer must not change the outcome of the call.
+      }
+      await sleep(delayMs, signal);
+    }
+  }
+}
+
+function looksLikeResponse(value: unknown): value is Response {
+  const r = value as Partial<Response> | null;
+  return typeof r === "object" && r !== null && typeof r.status === "number" && typeof r.headers?.get === "function";
+}
+
+/**
+ * Creates a client for one service's `GET /v1/{project_id}/jobs/{job_id}`. Options are checked at once
+ * (`InvalidArgumentError`); nothing is sent until `getJob` or `waitForJob` is called. AK/SK signing is loaded on the
+ * first signed request, so a token-only app's bundle leaves the signer out.
+ *
+ * @example
+ * const evs = createJobsClient({ service: "evs", region: "eu-de", projectId, auth: { token } });
+ * const job = await evs.getJob(jobId); // EvsJob
+ * const done = await evs.waitForJob(jobId, { timeoutMs: 600_000 });
+ */
+export function createJobsClient<S extends ServiceName>(options: JobsClientOptions<S>): JobsClient<S> {
+  const { endpoint, secrets } = checkClientOptions(options);
+  const { service, projectId, auth, fetch: userFetch } = options;
+  const context: ErrorContext = { service, secrets };
+  const clientRetry = resolveRetry(options.retry, undefined);
+  // The validators load on the first body checked: with `validate: "off"` they are neither loaded nor bundled.
+  let contract: Promise<typeof import("./contract.js")> | undefined;
+  async function checked(job: JobOf<S>, jobId: string): Promise<JobOf<S>> {
+    const result = (await (contract ??= import("./contract.js"))).validateJob(service, job);
+    if (result.valid) return job;
+    const report = { service, jobId, job, violations: result.errors };
+    if (options.validate === "error") throw new ContractViolationError(report);
+    try {
+      (options.onContractViolation ?? ((r) => console.warn(new ContractViolationError(r).message)))(report);
+    } catch {
+      // An observer must not change the outcome of the call.
+    }
+    return job;
+  }
+
+  /** What openapi-fetch sends through: refuses redirects and non-answers, and caps error bodies before it reads them. */
+  async function send(request: Request): Promise<Response> {
+    if (request.signal.aborted) throw request.signal.reason;
+    const response: unknown = await (userFetch ? abortable(Promise.resolve().then(() => userFetch(request)), request.signal) : fetch(request));
+    if (!looksLikeResponse(response)) throw invalidResponse(context, undefined, "something that is not a Response");
+    // Browsers hide the status of a redirect not followed (type "opaqueredirect", status 0).
+    if (response.type === "opaqueredirect") throw invalidResponse(context, undefined, "a redirect, which is not followed");
+    const { status } = response;
+    if (status >= 300 && status < 400) {
+      const message = `${service} answered with a redirect, which is not followed (credentials would go along)`;
+      throw new JobsApiError({ status, code: `HTTP_${status}`, message, service, retryable: false });
+    }
+    if (status === 0 || response.type === "error") throw networkError(context, new Error("network error response"));
+    if (status < 300) return response;
+    const body = await readBodyText(response, MAX_ERROR_BODY_BYTES, request.signal, !userFetch).catch(() => {
+      if (request.signal.aborted) throw request.signal.reason;
+      return { text: "" };
+    });
+    return new Response(body.text, { status, statusText: response.statusText, headers: response.headers });
+  }
+
+  const api = createClient<paths>({
+    baseUrl: endpoint,
+    fetch: send,
+    redirect: "manual", // credentials must not follow a Location header elsewhere
+    headers: "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : { Accept: "application/json" },
+  });
+  // AK/SK: per-request headers (measured a little cheaper than an openapi-fetch middleware), from a
+  // signer loaded on the first signed request. Ids are checked: the URL needs no encoding.
+  let signer: Promise<typeof import("./signer.js")> | undefined;
+  const signedHeaders = async (jobId: string) =>
+    (await (signer ??= import("./signer.js"))).signedJobHeaders(`${endpoint}/v1/${projectId}/jobs/${jobId}`, auth as AkSkAuth, projectId);
+
+  async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
+    try {
+      const headers = "token" in auth ? undefined : await signedHeaders(jobId);
+      const params = { path: { project_id: projectId, job_id: jobId } };
+      const { error, response } = await api.GET(JOB_PATH, { params, headers, parseAs: "stream", signal });
+      if (!response.ok) throw errorFromResponse(response, error, context);
+      const body = await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
+      const requestId = response.headers.get("x-request-id") ?? undefined;
+      if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
+      let parsed: { value: unknown } | undefined;
+      try {
+        parsed = { value: JSON.parse(body.text) };
+      } catch {
+        // not JSON: said below
+      }
+      // With validate: "error", any 200 object goes on to the contract check, which names what a job lacks.
+      const strict = options.validate === "error" && response.status === 200 && typeof parsed?.value === "object" && parsed.value !== null;
+      if (parsed !== undefined && (isJobShaped(parsed.value) || strict)) {
+        rememberService(parsed.value as object, service);
+        return parsed.value as JobOf<S>;
+      }
+      // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
+      if (response.status !== 200) throw errorFromResponse(response, parsed ? parsed.value : body.text, context);
+      const what = parsed
+        ? "JSON that is not a job (an object with string job_id, job_type and status)"
+        : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";
+      throw invalidResponse(context, 200, what, requestId);
+    } catch (error) {
+      if (signal.aborted) throw signal.reason;
+      if (error instanceof JobsApiError || error instanceof InvalidArgumentError) throw error;
+      // No usable answer: refused, reset, a body that broke off, the signer's chunk not loading, a hostile Response.
+      throw networkError(context, error);
+    }
+  }
+
+  const client: JobsClient<S> = {
+    service,
+    projectId,
+    endpoint,
+    async getJob(jobId, callOptions = {}) {
+      assertJobId(jobId);
+      checkGetJobOptions(callOptions);
+      const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const policy = callOptions.retry === undefined ? clientRetry : resolveRetry(options.retry, callOptions.retry);
+      const call = callSignal(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
+      let lastError: JobsApiError | undefined; // so that a TIMEOUT during backoff can say what went wrong before it
+      try {
+        const attempt = () => fetchOnce(jobId, call.signal).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));
+        const job = await withRetry(attempt, policy, call.signal);
+        return (options.validate ?? "off") === "off" ? job : await checked(job, jobId);
+      } catch (error) {
+        const reason: unknown = call.signal.aborted ? call.signal.reason : error;
+        if (reason instanceof JobsApiError && reason.code === "TIMEOUT" && lastError !== undefined && reason.cause === undefined) {
+          throw timeoutError(context, timeoutMs, lastError);
+        }
+        throw reason;
+      } finally {
+        call.dispose();
+      }
+    },
+    waitForJob: (jobId, waitOptions) =>
+      waitForJob<JobOf<S>>((id, o) => client.getJob(id, { ...o, retry: false }), jobId, { service, ...waitOptions }),
+  };
+  return client;
+}
