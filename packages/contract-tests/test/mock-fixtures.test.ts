@@ -36,7 +36,7 @@ describe.each(SERVICE_NAMES)("the client against the mock server: %s", (service)
       expect(error, fixture.name).toBeInstanceOf(JobsApiError);
       const e = error as JobsApiError;
       expect([e.status, e.code, e.requestId, e.service], fixture.name).toEqual([fixture.httpStatus, expectedCode(fixture), fixture.headers["X-Request-Id"], service]);
-      expect(e.retryable, fixture.name).toBe([429, 502, 503, 504].includes(fixture.httpStatus) || /1503|0308/.test(e.code));
+      expect(e.retryable, fixture.name).toBe([202, 429, 502, 503, 504].includes(fixture.httpStatus) || /1503|0308|0024/.test(e.code));
       if (fixture.headers["Retry-After"]) expect(e.retryAfterMs, fixture.name).toBe(Number(fixture.headers["Retry-After"]) * 1000);
     }
   });

@@ -135,8 +135,8 @@ export function truncateAnswer(answer: Answer, bytes?: number): Answer {
 }
 
 /**
- * A job body as a drifting cloud sends it, breaking the contract in one realistic way: `status` an unknown status
- * (`PAUSED`), `rename` a camelCase `jobType` for `job_type`, `string` a number sent as a string (the first numeric
+ * A job body as a drifting cloud sends it, breaking the contract in one realistic way: `status` a numeric status code
+ * (`2`; an unknown status string is no drift: the contract reads it as "not finished"), `rename` a camelCase `jobType` for `job_type`, `string` a number sent as a string (the first numeric
  * entity, else `sub_jobs_total`), `sub-jobs` the sub-jobs moved (into `entities` on VBS, beside them elsewhere).
  * Answers that are not a 200 job pass unchanged.
  */
@@ -144,7 +144,7 @@ export function driftAnswer(answer: Answer, what: Drift): Answer {
   if (answer.status !== 200) return answer;
   const job = JSON.parse(answer.body) as Record<string, any>;
   const entities = (job.entities ??= {}) as Record<string, unknown>;
-  if (what === "status") job.status = "PAUSED";
+  if (what === "status") job.status = 2;
   if (what === "rename") [job.jobType, job.job_type] = [job.job_type, undefined];
   if (what === "string") {
     const key = Object.keys(entities).find((k) => typeof entities[k] === "number") ?? "sub_jobs_total";
