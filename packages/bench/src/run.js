@@ -13,10 +13,10 @@ import { parseArgs } from "node:util";
 import { runBuildTiming } from "./build.js";
 import { runDocsPages } from "./docs-pages.js";
 import { BENCH_DIR, BenchError, num, REPO_ROOT, table, verdict } from "./lib/report.js";
-import { runPerCall } from "./per-call/run-per-call.js";
+import { runPerCall } from "./per-call.js";
 import { runSizes } from "./sizes/run-sizes.js";
 import { runWaitSimulation } from "./wait.js";
-import { runConcurrentWaits } from "./watcher/run-concurrent-waits.js";
+import { runConcurrentWaits } from "./waits.js";
 
 const SECTION_IDS = ["1", "2", "3", "4", "5", "6"];
 const USAGE = `usage: node src/run.js [--quick] [--out=FILE] [--only=${SECTION_IDS.join(",")}]`;

@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { BENCH_DIR, BenchError } from "../lib/report.js";
-import { AK_SK, JOB_ID, PROJECT_ID, TOKEN } from "../per-call/loopback.js";
+import { AK_SK, JOB_ID, PROJECT_ID, TOKEN } from "../loopback.js";
 
 const ENTRY_FILE = "bench-entry.js";
 /** Nothing is written there (`write: false`); esbuild only needs a directory to name chunks. */

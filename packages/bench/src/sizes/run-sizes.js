@@ -1,7 +1,7 @@
 // Item 2: bundle size (esbuild, minified, gzip) and installed size of each contender.
 import { join } from "node:path";
 import { BENCH_DIR, BenchError, bytes, num, table, verdict } from "../lib/report.js";
-import { startLoopbackServer } from "../per-call/loopback.js";
+import { startLoopbackServer } from "../loopback.js";
 import { bundleSize, smokeTestBundle } from "./bundle.js";
 import { BUNDLE_ENTRIES } from "./bundle-entries.js";
 import { installedSize, packedSize } from "./installed-size.js";
