@@ -14,7 +14,7 @@ import { runBuildTiming } from "./build.js";
 import { runDocsPages } from "./docs-pages.js";
 import { BENCH_DIR, BenchError, num, REPO_ROOT, table, verdict } from "./lib/report.js";
 import { runPerCall } from "./per-call.js";
-import { runSizes } from "./sizes/run-sizes.js";
+import { runSizes } from "./sizes.js";
 import { runWaitSimulation } from "./wait.js";
 import { runConcurrentWaits } from "./waits.js";
 
