@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { summarize } from "./lib/measure.js";
 import { BenchError, REPO_ROOT, skippedSection, spread, table } from "./lib/report.js";
-import { originalHome } from "./per-call/official-sdk.js";
+import { originalHome } from "./per-call.js";
 
 /** Environment for the build: the real HOME back (the SDK borrowed it), no variables of an enclosing turbo run. */
 function buildEnv() {

@@ -13,10 +13,10 @@ import { parseArgs } from "node:util";
 import { runBuildTiming } from "./build.js";
 import { runDocsPages } from "./docs-pages.js";
 import { BENCH_DIR, BenchError, num, REPO_ROOT, table, verdict } from "./lib/report.js";
-import { runPerCall } from "./per-call/run-per-call.js";
-import { runSizes } from "./sizes/run-sizes.js";
+import { runPerCall } from "./per-call.js";
+import { runSizes } from "./sizes.js";
 import { runWaitSimulation } from "./wait.js";
-import { runConcurrentWaits } from "./watcher/run-concurrent-waits.js";
+import { runConcurrentWaits } from "./waits.js";
 
 const SECTION_IDS = ["1", "2", "3", "4", "5", "6"];
 const USAGE = `usage: node src/run.js [--quick] [--out=FILE] [--only=${SECTION_IDS.join(",")}]`;
@@ -127,6 +127,14 @@ for (const s of sections) {
   lines.push("", `## ${s.title}`, "", `_${num(s.seconds, 0)} s; 1-minute load average ${num(s.loadBefore, 1)} at start, ${num(s.loadAfter, 1)} at end._`, "");
   lines.push(s.error !== undefined ? `**FAILED:** ${s.error.message}` : (s.result?.markdown ?? ""));
 }
+lines.push(
+  "",
+  "## Closing note",
+  "",
+  `${missed.length === 0 ? "Every goal above was met" : `${missed.length} of ${goals.length} goals were missed: ${missed.map((g) => `${g.goal} (${g.measured})`).join("; ")}`}. ${busiest > cores ? `The machine was shared and busy (load up to ${num(busiest, 1)} on ${cores} cores): absolute times are inflated; judge by the ratios, which come from contenders run side by side in the same rounds.` : ""}`,
+  "",
+  "Commands: `pnpm --filter @cloud-jobs/bench bench` (this report, about 5 minutes); `node --expose-gc src/run.js --only=1,4 --out=/tmp/r.md` in `packages/bench` (some sections); `pnpm --filter @cloud-jobs/client exec size-limit` (the two bundle limits alone); `pnpm --filter @cloud-jobs/bench test` (the quick smoke run).",
+);
 await mkdir(dirname(out), { recursive: true });
 await writeFile(out, `${lines.join("\n")}\n`);
 console.error(`[bench] report written to ${out} (${seconds.toFixed(0)} s); ${failed.length} section(s) failed, ${missed.length} goal(s) missed`);

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { installedSize } from "../src/sizes/installed-size.js";
+import { installedSize } from "../src/sizes.js";
 
 /** A node_modules tree: app → a (→ shared, nested b), shared; an optional dependency that is not installed. */
 let root = "";

@@ -109,6 +109,16 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, p
   }
 }
 
+/** What openapi-fetch builds in place of a `Request`: its URL and init (method, headers, signal, redirect) as they are. */
+class PlainRequest {
+  constructor(
+    readonly url: string,
+    init: RequestInit,
+  ) {
+    Object.assign(this, init);
+  }
+}
+
 function looksLikeResponse(value: unknown): value is Response {
   const r = value as Partial<Response> | null;
   return typeof r === "object" && r !== null && typeof r.status === "number" && typeof r.headers?.get === "function";
@@ -144,10 +154,16 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
     return job;
   }
 
-  /** What openapi-fetch sends through: refuses redirects and non-answers, and caps error bodies before it reads them. */
+  /**
+   * What openapi-fetch sends through: refuses redirects and non-answers, and caps error bodies before it reads them.
+   * `request` is a `PlainRequest`: the global `fetch` builds the one `Request` of the call (a second one, following the
+   * signal, cost measurable time and memory per call); a `fetch` option still receives a real `Request`.
+   */
   async function send(request: Request): Promise<Response> {
     if (request.signal.aborted) throw request.signal.reason;
-    const response: unknown = await (userFetch ? abortable(Promise.resolve().then(() => userFetch(request)), request.signal) : fetch(request));
+    const response: unknown = await (userFetch
+      ? abortable(Promise.resolve().then(() => userFetch(new Request(request.url, request))), request.signal)
+      : fetch(request.url, request));
     if (!looksLikeResponse(response)) throw invalidResponse(context, undefined, "something that is not a Response");
     // Browsers hide the status of a redirect not followed (type "opaqueredirect", status 0).
     if (response.type === "opaqueredirect") throw invalidResponse(context, undefined, "a redirect, which is not followed");
@@ -168,6 +184,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   const api = createClient<paths>({
     baseUrl: endpoint,
     fetch: send,
+    Request: PlainRequest as unknown as typeof Request,
     redirect: "manual", // credentials must not follow a Location header elsewhere
     headers: "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : { Accept: "application/json" },
   });

@@ -122,8 +122,12 @@ const BURST_SLICE_MS = 10;
  * - **Pace.** Requests start `1/N` s apart (`N = maxRequestsPerSecond`): a token bucket refilled at `N` per second
  *   holding `burst = max(1, ceil(N / 100))` tokens, kept as a theoretical arrival time (GCRA). No `1/N`-s slice starts
  *   more than `burst`, so a busy process never has hundreds of polls to hand to the network at once.
- * - **Cap.** A sliding log of the last `floor(N)` send times besides: no window of one second ever holds more than
- *   `floor(N)` (for rates below 1/s: one request per `1/N` seconds). `Infinity` disables both.
+ * - **Cap, as the server counts it.** A request reaches the server at some time between its send and its answer, so it
+ *   takes a place in the budget from its send until one second after its answer (or cancellation): with at most
+ *   `floor(N)` places, no one-second window of *arrivals* holds more than `floor(N)`, however long each request spends
+ *   in the sending process, connection setup or the network (for rates below 1/s: one place, held `1/N` s after the
+ *   answer). Counting sends instead lets requests sent late in one second and delayed meet the next second's sends.
+ *   `Infinity` disables pace and cap.
  * - **429.** A throttled answer pauses every wait until its `Retry-After` (else 1, 2, 4 … 60 s for throttles in a row)
  *   and halves the cap (and the pace); it then grows back by a tenth of `N` per second. Only requests sent after the
  *   previous reaction count, so a burst of 429s to requests that were already in flight halves the cap once, not once
@@ -132,9 +136,11 @@ const BURST_SLICE_MS = 10;
 export class RequestRateLimiter {
   private readonly limit: number;
   private readonly windowMs: number;
-  private readonly sentAt: Float64Array;
+  /** When recent requests were answered or cancelled, a ring of the last `limit`; and requests not yet answered. */
+  private readonly doneAt: Float64Array;
   private head = 0;
   private count = 0;
+  private inFlight = 0;
   /** When the bucket is full again if nothing more is sent (GCRA's theoretical arrival time). */ private paceAt = Number.NEGATIVE_INFINITY;
   private pausedUntil = Number.NEGATIVE_INFINITY;
   private reducedLimit: number;
@@ -144,7 +150,7 @@ export class RequestRateLimiter {
   constructor(private readonly rate: number) {
     this.limit = Number.isFinite(rate) ? Math.max(1, Math.floor(rate)) : Number.POSITIVE_INFINITY;
     this.windowMs = (rate >= 1 ? 1000 : 1000 / rate) + CLOCK_RESOLUTION_MS;
-    this.sentAt = new Float64Array(Number.isFinite(this.limit) ? this.limit : 0);
+    this.doneAt = new Float64Array(Number.isFinite(this.limit) ? this.limit : 0);
     this.reducedLimit = this.limit;
   }
 
@@ -153,17 +159,25 @@ export class RequestRateLimiter {
     if (now < this.pausedUntil) return false;
     if (!Number.isFinite(this.limit)) return true;
     const limit = this.currentLimit(now);
-    return now >= this.pacedFrom(limit) && (this.count < limit || this.nthLatest(limit) + this.windowMs <= now);
+    const free = limit - this.inFlight; // places not held by requests in flight
+    return now >= this.pacedFrom(limit) && free > 0 && (this.count < free || this.nthLatest(free) + this.windowMs <= now);
   }
 
   /**
-   * Counts a request sent at `sentAt`, stamped once the send has started: a later stamp only moves the next window later,
-   * so the cap holds on the real clock even when a pause (GC, a busy loop) falls between `allows` and the send.
+   * Counts a request sent at `sentAt`, stamped once the send has started: a later stamp only moves the next slot later,
+   * so the pace holds on the real clock even when a pause (GC, a busy loop) falls between `allows` and the send.
    */
   record(sentAt: number): void {
     if (!Number.isFinite(this.limit)) return;
     this.paceAt = Math.max(this.paceAt, sentAt) + this.intervalMs(this.currentLimit(sentAt));
-    this.sentAt[this.head] = sentAt;
+    this.inFlight += 1;
+  }
+
+  /** A request counted by `record` was answered (or cancelled) at `at`: its place frees one window later. */
+  release(at: number): void {
+    if (!Number.isFinite(this.limit)) return;
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.doneAt[this.head] = at;
     this.head = (this.head + 1) % this.limit;
     this.count = Math.min(this.count + 1, this.limit);
   }
@@ -173,8 +187,9 @@ export class RequestRateLimiter {
     if (now < this.pausedUntil) return this.pausedUntil;
     if (!Number.isFinite(this.limit)) return now;
     const limit = this.currentLimit(now);
-    let next = this.pacedFrom(limit);
-    if (this.count >= limit) next = Math.max(next, this.nthLatest(limit) + this.windowMs);
+    const free = limit - this.inFlight;
+    let next = free > 0 ? this.pacedFrom(limit) : Number.POSITIVE_INFINITY; // else an answer frees a place
+    if (free > 0 && this.count >= free) next = Math.max(next, this.nthLatest(free) + this.windowMs);
     if (limit < this.limit) next = Math.min(next, this.nextRecoveryAt(now));
     return Math.max(now, Math.ceil(next));
   }
@@ -224,7 +239,7 @@ export class RequestRateLimiter {
   }
 
   private nthLatest(n: number): number {
-    return this.sentAt[(this.head - n + this.limit * 2) % this.limit] as number;
+    return this.doneAt[(this.head - n + this.limit * 2) % this.limit] as number;
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { canonicalQueryString, canonicalRequest, signedHeaderNames, stringToSign } from "./signer.js";
 import { compareCodePoints, percentEncode } from "./signer.js";
 import { defaultHashes, nodeCryptoHashes, webCryptoHashes, type Hashes } from "./signer.js";
@@ -171,5 +172,24 @@ describe("canonical request parts", () => {
 
   it("formats X-Sdk-Date in UTC without separators", () => {
     expect(formatSdkDate(new Date("2019-11-15T03:36:55.999Z"))).toBe("20191115T033655Z");
+  });
+});
+
+describe("signedJobHeaders", () => {
+  it("gives exactly the headers signRequest gives for the job GET, with and without a security token", async () => {
+    const { signRequest, signedJobHeaders } = await import("./signer.js");
+    const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+    await fc.assert(
+      fc.asyncProperty(id, id, fc.option(fc.string({ minLength: 1 }), { nil: undefined }), fc.constantFrom("https://ecs.eu-de.otc.t-systems.com", "http://127.0.0.1:8080"), async (projectId, jobId, securityToken, endpoint) => {
+        const url = `${endpoint}/v1/${projectId}/jobs/${jobId}`;
+        const credentials = { accessKey: "AK", secretKey: "SK", ...(securityToken === undefined ? {} : { securityToken }) };
+        const before = formatSdkDate(new Date());
+        const fast = await signedJobHeaders(url, credentials, projectId);
+        const sent = { Accept: "application/json", "X-Project-Id": projectId, "X-Sdk-Date": fast["X-Sdk-Date"] as string };
+        const general = await signRequest({ method: "GET", url, headers: { ...sent, Host: new URL(url).host } }, credentials);
+        expect((fast["X-Sdk-Date"] ?? "") >= before).toBe(true);
+        expect(fast).toEqual({ ...sent, ...(securityToken === undefined ? {} : { "X-Security-Token": securityToken }), Authorization: general.authorization });
+      }),
+    );
   });
 });

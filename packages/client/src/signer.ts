@@ -153,22 +153,26 @@ type NodeCrypto = { createHash(algorithm: "sha256"): Digest; createHmac(algorith
  * out (Node ≥ 20.16, Bun, Deno), else `undefined`; no `import "node:crypto"`, so browser bundles stay free of it.
  */
 export function nodeCryptoHashes(): Hashes | undefined {
-  let nodeCrypto: NodeCrypto | undefined;
-  try {
-    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    nodeCrypto = host?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
-  } catch {
-    return undefined;
-  }
-  if (typeof nodeCrypto?.createHmac !== "function") return undefined;
-  const node = nodeCrypto;
-  return {
+  const node = nodeCrypto();
+  return node && {
     sha256Hex: async (data) => node.createHash("sha256").update(data).digest("hex"),
     hmacSha256Hex: async (key, data) => node.createHmac("sha256", key).update(data).digest("hex"),
   };
 }
 
+/** node:crypto, synchronous, where `process.getBuiltinModule` hands it out; else `undefined`. */
+function nodeCrypto(): NodeCrypto | undefined {
+  try {
+    const host = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+    const node = host?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
+    return typeof node?.createHmac === "function" ? node : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let chosen: Hashes | undefined;
+let syncNode: NodeCrypto | null | undefined; // null: none
 
 /** node:crypto where the runtime offers it, else Web Crypto; both give the same hex. */
 export function defaultHashes(): Hashes {
@@ -260,8 +264,7 @@ export function signRequest(request: SignableRequest, credentials: AkSkCredentia
 
 /** `signRequest` with the digests given: the tests run every vector through both node:crypto and Web Crypto. */
 export async function signRequestWith(hashes: Hashes, request: SignableRequest, credentials: AkSkCredentials, options: SignOptions = {}): Promise<SignedRequest> {
-  if (!credentials.accessKey) throw new InvalidArgumentError("accessKey", "must be given for AK/SK signing");
-  if (!credentials.secretKey) throw new InvalidArgumentError("secretKey", "must be given for AK/SK signing");
+  checkCredentials(credentials);
   const headers = new Map(headerValues(request.headers)); // one grouping for every step; a copy, as the signer adds to it
   const added: Record<string, string> = {};
   const sdkDate = headers.get("x-sdk-date")?.[0] ?? formatSdkDate((options.now ?? (() => new Date()))());
@@ -290,9 +293,26 @@ export async function signRequestWith(hashes: Hashes, request: SignableRequest, 
   };
 }
 
-/** Headers of one signed job `GET`: `Accept`, `X-Project-Id` and the signature's headers over those and `Host`. */
+function checkCredentials({ accessKey, secretKey }: AkSkCredentials): void {
+  if (!accessKey) throw new InvalidArgumentError("accessKey", "must be given for AK/SK signing");
+  if (!secretKey) throw new InvalidArgumentError("secretKey", "must be given for AK/SK signing");
+}
+
+/**
+ * Headers of one signed job `GET`: `Accept`, `X-Project-Id` and the signature's headers over those and `Host` — the
+ * headers `signRequest` gives, at a fraction of its cost: the canonical request of this one shape is written out
+ * directly (ids are checked, so the path needs no encoding) and node:crypto, where present, hashes synchronously.
+ */
 export async function signedJobHeaders(url: string, credentials: AkSkCredentials, projectId: string): Promise<Record<string, string>> {
-  const headers = { Accept: "application/json", "X-Project-Id": projectId };
-  const signed = await signRequest({ method: "GET", url, headers: { ...headers, Host: new URL(url).host } }, credentials);
-  return { ...headers, ...signed.headers };
+  checkCredentials(credentials);
+  const { host, pathname } = new URL(url);
+  const [sdkDate, token] = [formatSdkDate(new Date()), credentials.securityToken];
+  const names = token === undefined ? "accept;host;x-project-id;x-sdk-date" : "accept;host;x-project-id;x-sdk-date;x-security-token";
+  const tokenLine = token === undefined ? "" : `x-security-token:${token.trim()}\n`;
+  const canonical = `GET\n${canonicalUri(pathname)}\n\naccept:application/json\nhost:${host}\nx-project-id:${projectId}\nx-sdk-date:${sdkDate}\n${tokenLine}\n${names}\n${EMPTY_BODY_SHA256}`;
+  const node = (syncNode ??= nodeCrypto() ?? null);
+  const toSign = stringToSign(sdkDate, node ? node.createHash("sha256").update(canonical).digest("hex") : await sha256Hex(canonical));
+  const signature = node ? node.createHmac("sha256", credentials.secretKey).update(toSign).digest("hex") : await hmacSha256Hex(credentials.secretKey, toSign);
+  const sent = { Accept: "application/json", "X-Project-Id": projectId, "X-Sdk-Date": sdkDate };
+  return { ...sent, ...(token === undefined ? {} : { "X-Security-Token": token }), Authorization: authorizationHeader(credentials.accessKey, names.split(";"), signature) };
 }

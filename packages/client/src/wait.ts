@@ -310,6 +310,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     run.cancel = run.onAbort = undefined;
     if (cancel !== undefined) {
       inFlight -= 1;
+      limiter.release(clock.now());
       cancel("error" in how ? how.error : undefined);
     }
   }
@@ -328,6 +329,7 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
       run.cancel = undefined;
       inFlight -= 1;
       const t = clock.now();
+      limiter.release(t);
       let decision: WaitDecision<J>;
       try {
         if ("job" in outcome) limiter.onSuccess();

@@ -78,14 +78,15 @@ export function busiestWindow(times, windowMs = 1000) {
  * A contender that throws stops the whole run with `BenchError` (`CONTENDER_FAILED`).
  * `contenders[0]` is the baseline; `rounds` are measured after `warmupRounds` thrown away
  * (JIT, connection pools), `batch` calls per contender each; the run stops early once
- * `budgetMs` is spent, keeping at least `minRounds`.
- * @param {{ contenders: readonly Contender[], rounds: number, batch: number, warmupRounds?: number, budgetMs?: number, minRounds?: number }} options
+ * `budgetMs` is spent, keeping at least `minRounds`. `collect: false` leaves garbage collection where it falls, so that
+ * each contender pays for its own (the mean of all calls, `meanMs`, then includes it).
+ * @param {{ contenders: readonly Contender[], rounds: number, batch: number, warmupRounds?: number, budgetMs?: number, minRounds?: number, collect?: boolean }} options
  */
-export async function runInterleaved({ contenders, rounds, batch, warmupRounds = 2, budgetMs = Infinity, minRounds = 5 }) {
+export async function runInterleaved({ contenders, rounds, batch, warmupRounds = 2, budgetMs = Infinity, minRounds = 5, collect = true }) {
   if (contenders.length === 0) throw new BenchError("NO_CONTENDERS", "nothing to measure");
   const wall = contenders.map(() => /** @type {number[]} */ ([]));
   const cpu = contenders.map(() => /** @type {number[]} */ ([]));
-  const gc = /** @type {(() => void) | undefined} */ (globalThis.gc);
+  const gc = collect ? /** @type {(() => void) | undefined} */ (globalThis.gc) : undefined;
   const started = performance.now();
   let measured = 0;
   for (let round = 0; round < warmupRounds + rounds; round++) {
@@ -116,7 +117,8 @@ export async function runInterleaved({ contenders, rounds, batch, warmupRounds =
   const series = (/** @type {number[][]} */ all, /** @type {number} */ i) => {
     const samples = /** @type {number[]} */ (all[i]);
     const ratios = pairedRatios(samples, /** @type {number[]} */ (all[0]));
-    return { perCallMs: summarize(samples), ratio: summarize(ratios), ratioInterval: medianInterval(ratios) };
+    const meanMs = samples.reduce((a, b) => a + b, 0) / samples.length; // rounds are equally long
+    return { samples, meanMs, perCallMs: summarize(samples), ratio: summarize(ratios), ratioInterval: medianInterval(ratios) };
   };
   return {
     rounds: measured,

@@ -69,4 +69,29 @@ describe("createJobWatcher pacing", () => {
       { numRuns: 25 },
     );
   });
+
+  it("keeps the cap for arrivals at the server, whatever each request spends between the watcher and the server", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 100 }),
+        fc.array(fc.record({ latencyMs: fc.integer({ min: 0, max: 2_500 }), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { minLength: 1, maxLength: 200 }),
+        async (rate, requests) => {
+          vi.setSystemTime(T0);
+          const arrivals: number[] = [];
+          // The n-th request spends `latencyMs` in all and reaches the server after a fraction `at` of it.
+          const getJob: GetJob<JobLike> = (id) => {
+            const { latencyMs, at } = requests[arrivals.length % requests.length] as { latencyMs: number; at: number };
+            arrivals.push(Date.now() + at * latencyMs);
+            const job = { job_id: id, status: arrivals.length > 3 * requests.length ? "SUCCESS" : "RUNNING" };
+            return new Promise((resolve) => setTimeout(() => resolve(job), latencyMs));
+          };
+          const watcher = createJobWatcher({ getJob, maxRequestsPerSecond: rate, minDelayMs: 1, maxDelayMs: 1, random: () => 0.5 });
+          await settle(requests.map((_, i) => watcher.wait(jobId(i), { timeoutMs: 3_600_000 })));
+          expect(busiestWindow([...arrivals].sort((a, b) => a - b), 1_000)).toBeLessThanOrEqual(rate);
+          watcher.close();
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
 });

@@ -2,8 +2,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RequestRateLimiter } from "../api.js";
 
-/** Asks the limiter and, when it allows, records the request: what the watcher does for each poll. */
-const tryAcquire = (limiter: RequestRateLimiter, now: number): boolean => limiter.allows(now) && (limiter.record(now), true);
+/** Asks the limiter and, when it allows, records a request answered at once: what the watcher does for each poll. */
+const tryAcquire = (limiter: RequestRateLimiter, now: number): boolean => limiter.allows(now) && (limiter.record(now), limiter.release(now), true);
 /** Requests that may start together under a cap of `rate` per second: 10 ms worth, at least 1. */
 const burstOf = (rate: number): number => Math.max(1, Math.ceil(rate / 100));
 
@@ -74,6 +74,45 @@ describe("RequestRateLimiter", () => {
         // Request i and request i + burst are at least one interval apart.
         for (let i = burst; i < sent.length; i++) expect((sent[i] ?? 0) - (sent[i - burst] ?? 0)).toBeGreaterThanOrEqual(1_000 / rate);
       }),
+    );
+  });
+
+  it("holds a request's place from its send until one second after its answer: a slow request delays the next ones", () => {
+    const limiter = new RequestRateLimiter(2);
+    limiter.record(0);
+    limiter.record(500);
+    expect(limiter.allows(1_200)).toBe(false); // both in flight: either may reach the server now
+    expect(limiter.nextAllowedAt(1_200)).toBe(Number.POSITIVE_INFINITY); // only an answer frees a place
+    limiter.release(1_500);
+    expect(limiter.allows(2_000)).toBe(false);
+    expect(limiter.nextAllowedAt(2_000)).toBe(2_501);
+    expect(limiter.allows(2_501)).toBe(true);
+  });
+
+  it("never lets more than floor(rate) requests arrive in any one-second window, each arriving anywhere between its send and its answer", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 50 }),
+        fc.array(fc.record({ gap: fc.integer({ min: 0, max: 300 }), latency: fc.integer({ min: 0, max: 3_000 }), at: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: 400 }),
+        (rate, plan) => {
+          const limiter = new RequestRateLimiter(rate);
+          const arrivals: number[] = [];
+          const answers: number[] = []; // answer times of requests in flight
+          let t = 0;
+          for (const { gap, latency, at } of plan) {
+            for (const end = t + gap; t <= end; t++) {
+              for (const a of answers.filter((a) => a <= t)) (limiter.release(a), answers.splice(answers.indexOf(a), 1));
+              if (t === end && limiter.allows(t)) {
+                limiter.record(t);
+                answers.push(t + latency);
+                arrivals.push(t + at * latency);
+              }
+            }
+          }
+          arrivals.sort((a, b) => a - b);
+          for (let i = rate; i < arrivals.length; i++) expect((arrivals[i] ?? 0) - (arrivals[i - rate] ?? 0)).toBeGreaterThanOrEqual(1_000);
+        },
+      ),
     );
   });
 

@@ -7,7 +7,7 @@
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { getFixture } from "@cloud-jobs/fixtures";
-import { BenchError } from "../lib/report.js";
+import { BenchError } from "./lib/report.js";
 
 const FIXTURE = getFixture("ecs", "createServer-running");
 /** Project id in the path (32 lower-case hex). */
