@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { summarize } from "./lib/measure.js";
-import { BenchError, REPO_ROOT, skippedSection, spread, table } from "./lib/report.js";
+import { BenchError, REPO_ROOT, spread, table } from "./lib/report.js";
 import { originalHome } from "./per-call.js";
 
 /** Environment for the build: the real HOME back (the SDK borrowed it), no variables of an enclosing turbo run. */
@@ -59,7 +59,7 @@ async function dryRun() {
     const plan = JSON.parse(output.slice(output.indexOf("{")));
     const tasks = Array.isArray(plan.tasks) ? plan.tasks.filter((/** @type {{ command?: string }} */ t) => t.command !== "<NONEXISTENT>") : [];
     if (tasks.length === 0) throw new BenchError("BUILD_FAILED", "turbo planned no build task");
-    return skippedSection("5. Build: cold and warm", `--quick does not rebuild the repository (it runs inside the test line, next to other builds); turbo's dry run planned ${tasks.length} build tasks`);
+    return { title: "5. Build: cold and warm", markdown: `_Skipped: --quick does not rebuild the repository (it runs inside the test line, next to other builds); turbo's dry run planned ${tasks.length} build tasks_`, goals: [] };
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }

@@ -19,20 +19,14 @@ export const originalHome = process.env["HOME"];
 
 /** @type {{ core: any, ecs: any, signer: any } | undefined} */
 let loaded;
-
 /** Loads the SDK once, with HOME pointed at a fresh temporary directory. */
 function loadOfficialSdk() {
-  if (loaded === undefined) {
-    process.env["HOME"] = mkdtempSync(join(tmpdir(), "cloud-jobs-bench-hwsdk-"));
-    const require = createRequire(import.meta.url);
-    loaded = {
-      core: require("@huaweicloud/huaweicloud-sdk-core"),
-      ecs: require("@huaweicloud/huaweicloud-sdk-ecs"),
-      // Not re-exported by the package's index; the path is the one the SDK's own clients use.
-      signer: require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner").AKSKSigner,
-    };
-  }
-  return loaded;
+  if (loaded !== undefined) return loaded;
+  process.env["HOME"] = mkdtempSync(join(tmpdir(), "cloud-jobs-bench-hwsdk-"));
+  const require = createRequire(import.meta.url);
+  const [core, ecs] = [require("@huaweicloud/huaweicloud-sdk-core"), require("@huaweicloud/huaweicloud-sdk-ecs")];
+  // AKSKSigner is not re-exported by the package's index; the path is the one the SDK's own clients use.
+  return (loaded = { core, ecs, signer: require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner").AKSKSigner });
 }
 
 /** Raw fetch (the floor), openapi-fetch alone, cloud-jobs getJob with its defaults (token, AK/SK), the official SDK. @param {string} url @returns {Contender[]} */

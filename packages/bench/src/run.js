@@ -67,16 +67,15 @@ for (const { id, title, run } of plan) {
 sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
 
 /** Version of each package the figures depend on — the bench's own dependencies, turbo and pnpm — as installed. */
-const versions = [...Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")).devDependencies), "turbo", "pnpm"]
-  .filter((name) => name !== "@types/node")
-  .map((name) => {
-    const from = name === "turbo" || name === "pnpm" ? REPO_ROOT : BENCH_DIR;
-    try {
-      return [name, String(JSON.parse(readFileSync(join(from, "node_modules", name, "package.json"), "utf8")).version)];
-    } catch {
-      return [name, "not installed"];
-    }
-  });
+const manifest = (/** @type {string} */ dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const versions = [...Object.keys(manifest(BENCH_DIR).devDependencies), "turbo", "pnpm"].filter((name) => name !== "@types/node").map((name) => {
+  const from = name === "turbo" || name === "pnpm" ? REPO_ROOT : BENCH_DIR;
+  try {
+    return [name, String(manifest(join(from, "node_modules", name)).version)];
+  } catch {
+    return [name, "not installed"];
+  }
+});
 const cores = cpus().length;
 const seconds = (performance.now() - started) / 1000;
 const goals = sections.flatMap((s) => s.result?.goals ?? []);

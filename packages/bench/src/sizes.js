@@ -119,10 +119,7 @@ export async function bundleSize(entry) {
   for (const key of eager) {
     for (const imported of outputs[key]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) eager.add(imported.path);
   }
-  let entryBytes = 0;
-  let entryGzip = 0;
-  let lazyBytes = 0;
-  let lazyGzip = 0;
+  let [entryBytes, entryGzip, lazyBytes, lazyGzip] = [0, 0, 0, 0];
   const files = [];
   const byInput = /** @type {Map<string, number>} */ (new Map());
   for (const file of result.outputFiles) {

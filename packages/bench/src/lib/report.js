@@ -18,13 +18,8 @@ export class BenchError extends Error {
 
 /**
  * @typedef {{ item: string, goal: string, measured: string, met: boolean }} Goal
- * @typedef {{ title: string, markdown: string, goals: Goal[], skipped?: string }} SectionResult
+ * @typedef {{ title: string, markdown: string, goals: Goal[] }} SectionResult
  */
-
-/** @param {string} title @param {string} reason @returns {SectionResult} */
-export function skippedSection(title, reason) {
-  return { title, markdown: `_Skipped: ${reason}_`, goals: [], skipped: reason };
-}
 
 /** `value` with exactly `decimals` decimals, thousands separated. @param {number} value @param {number} [decimals] */
 export function num(value, decimals = 2) {
