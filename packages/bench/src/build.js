@@ -1,12 +1,10 @@
-// Item 5: a cold `pnpm build` at the repository root (empty turbo cache) and a warm rebuild
-// (every task a cache hit), interleaved cold/warm, cold/warm so both see the same machine.
-// turbo's cache goes to a directory of our choosing; the repository's own cache is not touched.
+// Item 5: cold (empty turbo cache, in a temporary directory) and warm root builds, interleaved. See README.md.
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { summarize } from "./lib/measure.js";
-import { BenchError, REPO_ROOT, skippedSection, spread, table } from "./lib/report.js";
+import { BenchError, REPO_ROOT, spread, table } from "./lib/report.js";
 import { originalHome } from "./per-call.js";
 
 /** Environment for the build: the real HOME back (the SDK borrowed it), no variables of an enclosing turbo run. */
@@ -18,8 +16,7 @@ function buildEnv() {
 }
 
 /**
- * Runs the root build with turbo's cache in `cacheDir` and returns its wall time and turbo's
- * task counts; `extraArgs` e.g. `["--dry=json"]` for a check that builds nothing.
+ * The root build with turbo's cache in `cacheDir`: wall time and turbo's task counts.
  * @param {string} cacheDir @param {string[]} [extraArgs]
  * @returns {Promise<{ wallMs: number, turboMs: number | undefined, tasks: number, cached: number, missed: string[], output: string }>}
  */
@@ -54,11 +51,7 @@ export async function timedBuild(cacheDir, extraArgs = []) {
   };
 }
 
-/**
- * What --quick does instead of building: turbo plans the build (`--dry=json`),
- * which proves pnpm and turbo run from here and the task graph resolves.
- * @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** --quick only plans the build (`--dry=json`): pnpm and turbo run and the task graph resolves. */
 async function dryRun() {
   const cacheDir = await mkdtemp(join(tmpdir(), "cloud-jobs-bench-turbo-"));
   try {
@@ -66,17 +59,13 @@ async function dryRun() {
     const plan = JSON.parse(output.slice(output.indexOf("{")));
     const tasks = Array.isArray(plan.tasks) ? plan.tasks.filter((/** @type {{ command?: string }} */ t) => t.command !== "<NONEXISTENT>") : [];
     if (tasks.length === 0) throw new BenchError("BUILD_FAILED", "turbo planned no build task");
-    return skippedSection("5. Build: cold and warm", `--quick does not rebuild the repository (it runs inside the test line, next to other builds); turbo's dry run planned ${tasks.length} build tasks`);
+    return { title: "5. Build: cold and warm", markdown: `_Skipped: --quick does not rebuild the repository (it runs inside the test line, next to other builds); turbo's dry run planned ${tasks.length} build tasks_`, goals: [] };
   } finally {
     await rm(cacheDir, { recursive: true, force: true });
   }
 }
 
-/**
- * @param {{ quick: boolean, deadline: number }} options `deadline`: performance.now() by which the bench
- *   should be done; a third cold/warm pair starts only if it would still fit (two always run)
- * @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** Two cold/warm pairs, a third if it fits before `deadline`. @param {{ quick: boolean, deadline: number }} options @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runBuildTiming({ quick, deadline }) {
   if (quick) return dryRun();
   const maxPairs = 3;

@@ -1,10 +1,8 @@
-// Item 6: what a reader of the built docs (packages/docs/dist) waits for — each HTML page's
-// size, and its first contentful paint and load time in headless Chromium (playwright-core
-// through the test-browser package, the browser the docs' own tests use), with the site served by
-// sirv on 127.0.0.1 and the browser cache disabled, so every run fetches everything again.
+// Item 6: each built docs page's size, and its paints and load in headless Chromium (test-browser's), served by sirv
+// on 127.0.0.1 with the browser cache disabled. See README.md.
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { launchChromium } from "test-browser";
 import sirv from "sirv";
@@ -13,19 +11,9 @@ import { BenchError, bytes, num, REPO_ROOT, spread, table } from "./lib/report.j
 
 const DOCS_DIST = join(REPO_ROOT, "packages", "docs", "dist");
 
-/** Every HTML page under `dir`, as paths relative to `root`. @param {string} dir @param {string} [root] @returns {string[]} */
-function htmlPages(dir, root = dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return htmlPages(path, root);
-    return entry.name.endsWith(".html") ? [relative(root, path)] : [];
-  });
-}
-
 /**
- * One fresh visit, CPU throttled `rate`× (DevTools `Emulation.setCPUThrottlingRate`): first contentful paint, largest
- * contentful paint and load event in ms after navigation began, and the same-origin paths it loaded and the number of
- * requests to any other host.
+ * One fresh visit, CPU throttled `rate`×: FCP, LCP and load in ms from navigation, the same-origin paths it loaded
+ * and the number of requests to other hosts.
  * @param {import("playwright-core").BrowserContext} context @param {string} url @param {number} rate
  */
 async function visit(context, url, rate) {
@@ -56,7 +44,7 @@ async function visit(context, url, rate) {
 export async function runDocsPages({ quick }) {
   let pages;
   try {
-    pages = htmlPages(DOCS_DIST).sort();
+    pages = readdirSync(DOCS_DIST, { recursive: true, encoding: "utf8" }).filter((p) => p.endsWith(".html")).sort();
   } catch (error) {
     throw new BenchError("DOCS_NOT_BUILT", `no built docs at ${DOCS_DIST}: run pnpm --filter @cloud-jobs/docs build`, {}, error);
   }

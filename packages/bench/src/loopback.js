@@ -1,26 +1,16 @@
-// The per-call target: one node:http server in a child process (this same file, forked), so
-// that serving neither shares the measured event loop nor counts in the measured process's
-// CPU time. It answers the one job path with one fixed body — an ECS createServer job with
-// sub-jobs from @cloud-jobs/fixtures — 401 without an auth header (so a contender that forgets
-// to authenticate fails loudly) and 404 elsewhere. No validation, no signature check: the
-// server costs the same for every contender.
+// The per-call target, in a child process (this file, forked) so that serving costs the measured process nothing: the
+// one job path answers a fixed ECS job fixture, 401 without an auth header (forgetting auth fails loudly), 404 elsewhere.
 import { fork } from "node:child_process";
 import { createServer } from "node:http";
 import { getFixture } from "@cloud-jobs/fixtures";
 import { BenchError } from "./lib/report.js";
 
 const FIXTURE = getFixture("ecs", "createServer-running");
-/** Project id in the path (32 lower-case hex). */
 export const PROJECT_ID = "0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e";
-/** Job id in the path. */
 export const JOB_ID = FIXTURE.jobId;
-/** Token sent by the token contenders (the server only checks that some auth header is there). */
 export const TOKEN = "bench-token-not-a-secret";
-/** Fake AK/SK pair for the signing contenders. */
 export const AK_SK = { accessKey: "BENCHACCESSKEY000001", secretKey: "bench-secret-key-not-a-secret-0000000000" };
-/** The response body, serialised once. */
 export const JOB_BODY = JSON.stringify(FIXTURE.body);
-/** Path every contender requests. */
 export const JOB_PATH = `/v1/${PROJECT_ID}/jobs/${JOB_ID}`;
 
 if (process.env["BENCH_LOOPBACK_CHILD"] === "1") {
@@ -39,11 +29,7 @@ if (process.env["BENCH_LOOPBACK_CHILD"] === "1") {
   process.on("disconnect", () => process.exit(0));
 }
 
-/**
- * Starts the fixed-body job server on 127.0.0.1 (random port) in a child process;
- * the same server answers every contender of the per-call comparison and the bundle smoke tests.
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
- */
+/** Starts the server on 127.0.0.1 (random port). @returns {Promise<{ url: string, close: () => Promise<void> }>} */
 export async function startLoopbackServer() {
   const child = fork(new URL(import.meta.url), [], { env: { ...process.env, BENCH_LOOPBACK_CHILD: "1" }, execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
   const port = await new Promise((resolve, reject) => {

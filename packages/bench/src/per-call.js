@@ -1,9 +1,6 @@
-// Item 1: the time of one job query — raw fetch, openapi-fetch alone, the cloud-jobs client with either kind of auth
-// and the official SDK — interleaved against the same loopback server; then signing alone, ours against the SDK's, and
-// each contender's CPU at 500 requests/s. Each contender does the whole job a caller needs: send, check, parse.
-// The official Huawei Cloud Node SDK (ECS package, AK/SK only) writes ~/.huaweicloud on first use, so it gets a
-// temporary HOME for the rest of this process (child processes get the real one back, see `originalHome`). It also
-// configures log4js process-wide and prints whole requests on HTTP errors; the credentials here are fake.
+// Item 1: one job query per contender (send, check, parse), interleaved against the loopback server; signing alone;
+// CPU at 500 requests/s. See README.md. The official SDK writes ~/.huaweicloud on first use, so it gets a temporary
+// HOME for the rest of this process (child processes get `originalHome` back); its credentials here are fake.
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -18,34 +15,21 @@ import { AK_SK, JOB_BODY, JOB_ID, JOB_PATH, PROJECT_ID, startLoopbackServer, TOK
 
 /** @typedef {import("./lib/measure.js").Contender} Contender */
 
-/** HOME as it was before the SDK was loaded. */
 export const originalHome = process.env["HOME"];
 
 /** @type {{ core: any, ecs: any, signer: any } | undefined} */
 let loaded;
-
 /** Loads the SDK once, with HOME pointed at a fresh temporary directory. */
 function loadOfficialSdk() {
-  if (loaded === undefined) {
-    process.env["HOME"] = mkdtempSync(join(tmpdir(), "cloud-jobs-bench-hwsdk-"));
-    const require = createRequire(import.meta.url);
-    loaded = {
-      core: require("@huaweicloud/huaweicloud-sdk-core"),
-      ecs: require("@huaweicloud/huaweicloud-sdk-ecs"),
-      // Not re-exported by the package's index; the path is the one the SDK's own clients use.
-      signer: require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner").AKSKSigner,
-    };
-  }
-  return loaded;
+  if (loaded !== undefined) return loaded;
+  process.env["HOME"] = mkdtempSync(join(tmpdir(), "cloud-jobs-bench-hwsdk-"));
+  const require = createRequire(import.meta.url);
+  const [core, ecs] = [require("@huaweicloud/huaweicloud-sdk-core"), require("@huaweicloud/huaweicloud-sdk-ecs")];
+  // AKSKSigner is not re-exported by the package's index; the path is the one the SDK's own clients use.
+  return (loaded = { core, ecs, signer: require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner").AKSKSigner });
 }
 
-/**
- * The contenders, ours with their defaults (retry policy, timeout, error normalisation):
- * raw `fetch` with a token, the floor every other one is compared with; openapi-fetch alone
- * (the client's only runtime dependency) typed by the client's `paths`; `getJob` of a
- * cloud-jobs client as a user creates it, with a token and with AK/SK; the official SDK.
- * @param {string} url base URL of the loopback server @returns {Contender[]}
- */
+/** Raw fetch (the floor), openapi-fetch alone, cloud-jobs getJob with its defaults (token, AK/SK), the official SDK. @param {string} url @returns {Contender[]} */
 function contenders(url) {
   const headers = { Accept: "application/json", "X-Auth-Token": TOKEN };
   /** @type {import("openapi-fetch").Client<import("@cloud-jobs/client").paths>} */
@@ -82,18 +66,13 @@ function tasks() {
   ];
 }
 
-/** Median per-round latency of each signer and the ratio of the second to the first. @param {{ rounds: number, msPerTaskPerRound: number }} options */
+/** Median per-round latency of each signer (tinybench, order alternated) and its ratio to ours. @param {{ rounds: number, msPerTaskPerRound: number }} options */
 export async function measureSigners({ rounds, msPerTaskPerRound }) {
   const list = tasks();
-  /** @type {number[][]} */
-  const samples = list.map(() => []);
+  const samples = list.map(() => /** @type {number[]} */ ([]));
   for (let round = 0; round < rounds; round++) {
     const bench = new Bench({ time: msPerTaskPerRound, iterations: 20, warmup: true, warmupTime: 20, throws: true });
-    const order = round % 2 === 0 ? [0, 1] : [1, 0];
-    for (const i of order) {
-      const task = /** @type {{ name: string, fn: () => unknown }} */ (list[i]);
-      bench.add(task.name, task.fn);
-    }
+    for (const task of round % 2 === 0 ? list : list.toReversed()) bench.add(task.name, task.fn);
     await bench.run();
     for (const [i, task] of list.entries()) {
       const result = bench.getTask(task.name)?.result;
@@ -119,9 +98,7 @@ const PER_CALL_GOALS = /** @type {Readonly<Record<string, number>>} */ ({ "cloud
 const [RAW, OPENAPI_FETCH] = [0, 1]; // positions in `contenders`
 const RATE = 500;
 
-/**
- * CPU time of this process per second while `call` runs at `RATE` requests/s for `seconds` (calls overlap as they
- * would for an app), as a share of one core: what the client costs a user whose round trip dwarfs it.
+/** Share of one core this process uses while `contender` runs `RATE` overlapping calls/s for `seconds`.
  * @param {Contender} contender @param {number} seconds
  */
 async function cpuShareAtRate(contender, seconds) {
@@ -136,11 +113,7 @@ async function cpuShareAtRate(contender, seconds) {
   return (used.user + used.system) / 1000 / (performance.now() - t0);
 }
 
-/**
- * Measures getJob (token, AK/SK), raw fetch, openapi-fetch and the official SDK, interleaved, twice: median of rounds
- * with garbage collected between batches, and the mean of all calls with garbage collected where it falls.
- * @param {{ quick: boolean }} options @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** @param {{ quick: boolean }} options @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runPerCall({ quick }) {
   const server = await startLoopbackServer();
   try {

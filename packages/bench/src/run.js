@@ -1,10 +1,6 @@
 #!/usr/bin/env node
-// Runs the measurements and writes the report (machine, versions, goals, then one part per item):
-//   node src/run.js            full run (≤ 5 minutes), writes packages/bench/RESULTS.md
-//   node src/run.js --quick    seconds, a smoke test for the test line; report to a temp file
-//   node src/run.js --only=1,3 --out=/tmp/r.md
-// A section that breaks (a contender throws, a size cannot be computed, the
-// watcher exceeds its cap, the build fails) is reported and makes the exit code 1.
+// Runs the measurements and writes RESULTS.md (--quick: a smoke test, to a temp file). A broken section is reported
+// and makes the exit code 1. Usage in README.md.
 import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from "node:os";
@@ -20,8 +16,7 @@ import { runConcurrentWaits } from "./waits.js";
 
 const SECTION_IDS = ["1", "2", "3", "4", "5", "6"];
 const USAGE = `usage: node src/run.js [--quick] [--out=FILE] [--only=${SECTION_IDS.join(",")}]`;
-/** The whole default run should end within this (the issue's 5 minutes, with a margin). */
-const FULL_RUN_BUDGET_MS = 285_000;
+const FULL_RUN_BUDGET_MS = 285_000; // the issue's 5 minutes, with a margin
 
 let values;
 try {
@@ -39,7 +34,6 @@ const out = values.out ?? (quick ? join(tmpdir(), "cloud-jobs-bench-quick", "RES
 const started = performance.now();
 const startedAt = new Date();
 const deadline = started + FULL_RUN_BUDGET_MS;
-/** The 1-minute load average now: other processes competing for the cores. */
 const load = () => /** @type {number} */ (loadavg()[0]);
 const loadAtStart = loadavg();
 
@@ -73,16 +67,15 @@ for (const { id, title, run } of plan) {
 sections.sort((a, b) => a.title.localeCompare(b.title, "en", { numeric: true }));
 
 /** Version of each package the figures depend on — the bench's own dependencies, turbo and pnpm — as installed. */
-const versions = [...Object.keys(JSON.parse(readFileSync(join(BENCH_DIR, "package.json"), "utf8")).devDependencies), "turbo", "pnpm"]
-  .filter((name) => name !== "@types/node")
-  .map((name) => {
-    const from = name === "turbo" || name === "pnpm" ? REPO_ROOT : BENCH_DIR;
-    try {
-      return [name, String(JSON.parse(readFileSync(join(from, "node_modules", name, "package.json"), "utf8")).version)];
-    } catch {
-      return [name, "not installed"];
-    }
-  });
+const manifest = (/** @type {string} */ dir) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+const versions = [...Object.keys(manifest(BENCH_DIR).devDependencies), "turbo", "pnpm"].filter((name) => name !== "@types/node").map((name) => {
+  const from = name === "turbo" || name === "pnpm" ? REPO_ROOT : BENCH_DIR;
+  try {
+    return [name, String(manifest(join(from, "node_modules", name)).version)];
+  } catch {
+    return [name, "not installed"];
+  }
+});
 const cores = cpus().length;
 const seconds = (performance.now() - started) / 1000;
 const goals = sections.flatMap((s) => s.result?.goals ?? []);

@@ -1,11 +1,10 @@
-// Item 2: bundle size (esbuild, minified, gzip; each bundle also run against the loopback job server, so it is proven
-// to work, not only to build) and installed size (the package and its production dependencies, found the way Node
-// finds them, so pnpm's symlinked layout is followed: apparent size, and on disk as `du` reports it).
+// Item 2: bundle size (esbuild, each bundle also run against the loopback server) and installed size (the production
+// dependency closure, found the way Node finds it, so pnpm's symlinked layout is followed). See README.md.
 import { execFile, execFileSync } from "node:child_process";
 import { existsSync, lstatSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -24,7 +23,7 @@ const packageDir = (name) => join(BENCH_DIR, "node_modules", name);
 /** @param {{ quick: boolean }} options --quick builds each entry once instead of twice @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runSizes({ quick }) {
   const server = await startLoopbackServer();
-  const measured = /** @type {Array<{ entry: BundleEntry, size: BundleSize }>} */ ([]);
+  const measured = /** @type {Array<{ entry: BundleEntry, size: Awaited<ReturnType<typeof bundleSize>> }>} */ ([]);
   try {
     for (const entry of BUNDLE_ENTRIES) {
       const first = await bundleSize(entry);
@@ -92,18 +91,7 @@ const ENTRY_FILE = "bench-entry.js";
 /** Nothing is written there (`write: false`); esbuild only needs a directory to name chunks. */
 const OUT_DIR = "/virtual-out";
 
-/**
- * @typedef {object} BundleSize
- * @property {number} entryBytes minified bytes loaded at start (entry + statically imported chunks)
- * @property {number} entryGzip the same, gzipped chunk by chunk (zlib default level 6)
- * @property {number} lazyBytes minified bytes of chunks only loaded on demand
- * @property {number} lazyGzip
- * @property {string[]} warnings esbuild warnings, e.g. requires it could not bundle
- * @property {Array<{ path: string, bytes: number }>} topInputs the inputs that take most of the output
- * @property {Array<{ path: string, contents: Uint8Array, entry: boolean }>} files the output, for running it
- */
-
-/** Bundles one entry in memory and measures it. @param {BundleEntry} entry @returns {Promise<BundleSize>} */
+/** Bundles one entry in memory: minified and gzipped bytes loaded at start (entry + static imports) and lazily. @param {BundleEntry} entry */
 export async function bundleSize(entry) {
   let result;
   try {
@@ -131,10 +119,7 @@ export async function bundleSize(entry) {
   for (const key of eager) {
     for (const imported of outputs[key]?.imports ?? []) if (imported.kind === "import-statement" && !imported.external) eager.add(imported.path);
   }
-  let entryBytes = 0;
-  let entryGzip = 0;
-  let lazyBytes = 0;
-  let lazyGzip = 0;
+  let [entryBytes, entryGzip, lazyBytes, lazyGzip] = [0, 0, 0, 0];
   const files = [];
   const byInput = /** @type {Map<string, number>} */ (new Map());
   for (const file of result.outputFiles) {
@@ -190,26 +175,17 @@ if (job?.job_id !== JOB_ID) { console.error("not the job:", JSON.stringify(job)?
 
 /** @typedef {{ bytes: number, diskBytes: number, files: number }} Size */
 
-/** Sizes of the given files. @param {string[]} paths @returns {Size} */
+/** Apparent size and blocks on disk (what `du` reports) of the given files. @param {string[]} paths @returns {Size} */
 function filesSize(paths) {
-  let bytes = 0;
-  let diskBytes = 0;
-  for (const path of paths) {
-    const stat = lstatSync(path);
-    bytes += stat.size;
-    diskBytes += stat.blocks * 512;
-  }
-  return { bytes, diskBytes, files: paths.length };
+  const stats = paths.map((path) => lstatSync(path));
+  return { bytes: stats.reduce((sum, st) => sum + st.size, 0), diskBytes: stats.reduce((sum, st) => sum + st.blocks * 512, 0), files: paths.length };
 }
 
-/** Files under `dir`, skipping nested node_modules (dependencies are counted separately). @param {string} dir @returns {string[]} */
+/** Files under `dir` outside nested node_modules (dependencies are counted separately). @param {string} dir */
 function listFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.name === "node_modules") return [];
-    if (entry.isDirectory()) return listFiles(path);
-    return entry.isFile() ? [path] : [];
-  });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !relative(dir, join(e.parentPath, e.name)).split(sep).includes("node_modules"))
+    .map((e) => join(e.parentPath, e.name));
 }
 
 /** Where Node would find `name` when required from a module in `fromDir`. @param {string} name @param {string} fromDir */
@@ -222,17 +198,10 @@ function findPackage(name, fromDir) {
   throw new BenchError("SIZE_FAILED", `cannot find dependency ${name} from ${fromDir}`, { name });
 }
 
-/** @param {string} dir */
-function manifest(dir) {
-  return JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
-}
-
 /**
- * Size of a package's production dependency closure, with the list of packages counted.
- * @param {string} packageDir the package's directory
- * @param {{ ownSize?: Size, extraDependencies?: string[] }} [options]
- *   `ownSize` replaces the package's own directory size (for a workspace package, its packed files);
- *   `extraDependencies` are required at run time but not declared (the SDK's uuid).
+ * Size of a package's production dependency closure, with the packages counted. `ownSize` replaces the package's own
+ * (a workspace package's packed files); `extraDependencies` are required but not declared (the SDK's uuid).
+ * @param {string} packageDir @param {{ ownSize?: Size, extraDependencies?: string[] }} [options]
  */
 export function installedSize(packageDir, { ownSize, extraDependencies = [] } = {}) {
   const root = realpathSync(packageDir);
@@ -240,7 +209,7 @@ export function installedSize(packageDir, { ownSize, extraDependencies = [] } = 
   /** @param {string} dir @param {string[]} extra */
   const visit = (dir, extra) => {
     if (seen.has(dir)) return;
-    const m = manifest(dir);
+    const m = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     const size = dir === root && ownSize !== undefined ? ownSize : filesSize(listFiles(dir));
     seen.set(dir, { name: m.name, version: m.version, ...size });
     for (const dep of [...Object.keys(m.dependencies ?? {}), ...Object.keys(m.optionalDependencies ?? {}), ...extra]) {
@@ -273,17 +242,8 @@ export function packedSize(packageDir) {
   return filesSize(info.files.map((/** @type {{ path: string }} */ f) => join(packageDir, f.path)));
 }
 
-/**
- * @typedef {object} BundleEntry
- * @property {string} name
- * @property {string} contents module source, resolved from packages/bench/src
- * @property {"browser" | "node"} [platform] default browser
- * @property {"esm" | "cjs"} [format] default esm
- * @property {boolean} [splitting] whether lazy `import()`s become chunks of their own; default not
- * @property {string} note
- * @property {string} [smoke] expression run against the bundle `m` and the loopback server `url`
- *   that must resolve to the job: proves the bundle works, not only that it builds
- */
+/** `contents` is resolved from src/; `smoke`, run with the bundle as `m` and the server's `url`, must resolve to the job.
+ * @typedef {{ name: string, contents: string, platform?: "browser" | "node", format?: "esm" | "cjs", splitting?: boolean, note: string, smoke?: string }} BundleEntry */
 
 /** @type {readonly BundleEntry[]} */
 export const BUNDLE_ENTRIES = [

@@ -1,10 +1,6 @@
-// Item 3: requests per job and detection delay of each polling policy over many seeded
-// populations of jobs from 1 s to 1 h, on the client's simulated clock (`simulatePolicy`:
-// no timers, the real waiter's scheduling rules). This is the one module of the bench that
-// uses the client's internals (policies and the simulation).
+// Item 3: requests and detection delay of each polling policy over seeded job populations, on the client's simulated
+// clock (`simulatePolicy`: the real waiter's scheduling, no timers). See README.md.
 import { adaptivePollingPolicy, fixedIntervalPolicy, seededRandom, simulatePolicy } from "@cloud-jobs/client/internal";
-
-export { seededRandom };
 import { quantile, summarize } from "./lib/measure.js";
 import { BenchError, num, spread, table, verdict } from "./lib/report.js";
 
@@ -13,10 +9,8 @@ export { simulatePolicy };
 /** @typedef {import("@cloud-jobs/client/internal").PollingPolicy} PollingPolicy */
 
 /**
- * AWS-style waiter backoff as the Smithy waiter specification defines it
- * (smithy.io, "Waiter retries"; @smithy/util-waiter): first check at once, then
- * attempt n waits a random time in [minDelay, minDelay × 2^(n−1)], and maxDelay
- * once n exceeds attemptCeiling = ⌊log2(maxDelay / minDelay) + 1⌋. Defaults 2 s and 120 s.
+ * AWS-style waiter backoff (Smithy "Waiter retries", @smithy/util-waiter): attempt n waits a random time in
+ * [minDelay, minDelay × 2^(n−1)], maxDelay once n exceeds ⌊log2(maxDelay / minDelay) + 1⌋.
  * @param {number} [minDelayMs] @param {number} [maxDelayMs] @returns {PollingPolicy}
  */
 export function awsStylePolicy(minDelayMs = 2000, maxDelayMs = 120_000) {
@@ -41,15 +35,12 @@ export const POLICIES = /** @type {readonly NamedPolicy[]} */ ([
 
 /** @typedef {import("@cloud-jobs/client/internal").SimulatedJob & { withSubJobs: boolean }} PopulationJob */
 
-/** Shortest and longest simulated job. */
 export const MIN_DURATION_MS = 1000;
 export const MAX_DURATION_MS = 3_600_000;
 
 /**
- * `size` jobs drawn with the given seed: durations log-uniform from 1 s to 1 h (as many 1–10 s
- * jobs as 10–60 min jobs — the range ECS, EVS and BMS jobs span), every other one with 2–20
- * sub-jobs, run in parallel (they end together, in the last third) or one after another
- * (evenly spread); the parent job ends a moment after its last sub-job.
+ * `size` seeded jobs, log-uniform from 1 s to 1 h; every other one has 2–20 sub-jobs, parallel (ending in the last third)
+ * or sequential (evenly spread), the parent ending just after its last one.
  * @param {number} size @param {number} seed @returns {PopulationJob[]}
  */
 export function jobPopulation(size, seed) {
@@ -70,7 +61,6 @@ export function jobPopulation(size, seed) {
 /** Long enough for the longest job under every policy; a timeout is a bench failure. */
 const TIMEOUT_MS = 2 * 3_600_000;
 
-/** Duration groups of the breakdown tables. */
 export const BUCKETS = [
   { name: "1–10 s", lowMs: 0, highMs: 10_000 },
   { name: "10–60 s", lowMs: 10_000, highMs: 60_000 },
@@ -94,9 +84,7 @@ function figures(outcomes) {
   };
 }
 
-/**
- * One run: every policy waits for every job of one population; figures per policy and group,
- * by name ("<policy>|<group>|<figure>"). `seed` seeds this run's jitter.
+/** Every policy waits for every job; figures by "<policy>|<group>|<figure>"; `seed` seeds the jitter.
  * @param {readonly NamedPolicy[]} policies @param {PopulationJob[]} jobs @param {number} seed @returns {Map<string, number>}
  */
 export function simulatePopulation(policies, jobs, seed) {

@@ -1,7 +1,5 @@
-// Item 4: 10,000 concurrent waits under the watcher's cap. The mock server runs in the bench process and counts every
-// job request as it arrives (node:http's `http.server.request.start` channel, when the request's head has been read);
-// the waits run in a fresh child process (this file, forked) so that its peak RSS is the waits' alone, and stamp each
-// poll when the watcher dispatches it and when the client hands it to fetch.
+// Item 4: 10,000 concurrent waits under the watcher's cap. The mock server (this process) stamps arrivals through
+// node:http's `http.server.request.start` channel; the waits run in a forked child (this file), so its peak RSS is theirs.
 import { fork } from "node:child_process";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { monitorEventLoopDelay } from "node:perf_hooks";
@@ -12,12 +10,9 @@ import { busiestWindow, quantile, summarize } from "./lib/measure.js";
 import { BenchError, num, spread, table } from "./lib/report.js";
 import { PROJECT_ID, TOKEN } from "./loopback.js";
 
-/** The issue's goal for the waiting process. */
 const MAX_PEAK_RSS = 150_000_000;
-/** A run that takes longer than this is broken, not slow (one takes about 30 s). */
-const CHILD_TIMEOUT_MS = 240_000;
-/** Time kept free after item 4 for the root build (item 5), which runs last. */
-const RESERVE_FOR_BUILD_MS = 75_000;
+const CHILD_TIMEOUT_MS = 240_000; // broken, not slow: a run takes about 30 s
+const RESERVE_FOR_BUILD_MS = 75_000; // kept free for item 5, which runs last
 
 if (process.env["BENCH_WAITS_CHILD"] === "1") {
   process.once("message", async (/** @type {{ url: string, jobIds: string[], maxRequestsPerSecond: number }} */ task) => {
@@ -98,11 +93,8 @@ async function runOnce(plan) {
   }
 }
 
-/**
- * @param {{ quick: boolean, deadline: number }} options `deadline`: performance.now() by which the whole bench should be
- *   done; a third run starts only if it leaves time for the build
- * @returns {Promise<import("./lib/report.js").SectionResult>}
- */
+/** A third run starts only if it leaves time for the build before `deadline` (performance.now()).
+ * @param {{ quick: boolean, deadline: number }} options @returns {Promise<import("./lib/report.js").SectionResult>} */
 export async function runConcurrentWaits({ quick, deadline }) {
   const plan = quick
     ? { waits: 300, maxRequestsPerSecond: 150, minDurationMs: 1000, maxDurationMs: 3000 }

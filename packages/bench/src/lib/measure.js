@@ -1,12 +1,7 @@
-// How figures are measured on a noisy 2-core machine: order statistics over repeated
-// rounds (medians and quartiles rather than means, so that one disturbed round does not
-// move a figure), round-robin interleaving of contenders, and request-rate windows.
+// Order statistics over repeated rounds (one disturbed round moves no median), round-robin interleaving, rate windows.
 import { BenchError } from "./report.js";
 
-/**
- * The q-quantile (0 ≤ q ≤ 1) of `values`, linear interpolation between order statistics.
- * @param {readonly number[]} values @param {number} q @returns {number}
- */
+/** The q-quantile (0 ≤ q ≤ 1), interpolating linearly between order statistics. @param {readonly number[]} values @param {number} q @returns {number} */
 export function quantile(values, q) {
   if (values.length === 0) throw new RangeError("quantile of no values");
   const sorted = [...values].sort((a, b) => a - b);
@@ -38,11 +33,8 @@ export function pairedRatios(a, b) {
 }
 
 /**
- * Distribution-free 95 % confidence interval of the median: the order
- * statistics ⌊n/2 − 1.96·√n/2⌋ and ⌈1 + n/2 + 1.96·√n/2⌉ (1-based; normal
- * approximation of the binomial), so a report can say when a median ratio
- * cannot be told apart from a goal (at least 6 values for a meaningful interval).
- * @param {readonly number[]} values @returns {{ low: number, high: number }}
+ * Distribution-free 95 % confidence interval of the median: order statistics ⌊n/2 − 1.96·√n/2⌋ and ⌈1 + n/2 + 1.96·√n/2⌉
+ * (1-based; normal approximation of the binomial; meaningful from 6 values). @param {readonly number[]} values
  */
 export function medianInterval(values) {
   if (values.length === 0) throw new RangeError("interval of no values");
@@ -54,11 +46,7 @@ export function medianInterval(values) {
   return { low: /** @type {number} */ (sorted[low]), high: /** @type {number} */ (sorted[high]) };
 }
 
-/**
- * Most timestamps (ms) that fall inside any window [t, t + windowMs) — the
- * request rate to compare with a "never more than N per second" cap.
- * @param {readonly number[]} times in ascending order @param {number} [windowMs]
- */
+/** Most of the ascending timestamps (ms) inside any window [t, t + windowMs): the rate to hold against a cap. @param {readonly number[]} times @param {number} [windowMs] */
 export function busiestWindow(times, windowMs = 1000) {
   let best = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
@@ -71,15 +59,10 @@ export function busiestWindow(times, windowMs = 1000) {
 /** Something to time: `call` does one operation (one request, one signature, …). @typedef {{ name: string, call: () => Promise<unknown> }} Contender */
 
 /**
- * Runs the contenders round-robin and returns, per contender, the mean wall
- * time and the mean CPU time (this process, all threads) of one call in each
- * round (ms), and the round-by-round ratios to the baseline. CPU time is the
- * steadier of the two on a shared machine: being descheduled does not count.
- * A contender that throws stops the whole run with `BenchError` (`CONTENDER_FAILED`).
- * `contenders[0]` is the baseline; `rounds` are measured after `warmupRounds` thrown away
- * (JIT, connection pools), `batch` calls per contender each; the run stops early once
- * `budgetMs` is spent, keeping at least `minRounds`. `collect: false` leaves garbage collection where it falls, so that
- * each contender pays for its own (the mean of all calls, `meanMs`, then includes it).
+ * Runs the contenders round-robin (order rotated each round; `contenders[0]` the baseline): per contender and round, mean
+ * wall and CPU time (this process) of one call in ms, and ratios to the baseline round by round. `warmupRounds` are thrown
+ * away; the run stops once `budgetMs` is spent and `minRounds` measured. A contender that throws ends it (CONTENDER_FAILED).
+ * `collect: false` leaves garbage collection where it falls, so each contender pays for its own in `meanMs`.
  * @param {{ contenders: readonly Contender[], rounds: number, batch: number, warmupRounds?: number, budgetMs?: number, minRounds?: number, collect?: boolean }} options
  */
 export async function runInterleaved({ contenders, rounds, batch, warmupRounds = 2, budgetMs = Infinity, minRounds = 5, collect = true }) {
