@@ -103,6 +103,7 @@ export async function bundleSize(entry) {
       target: "es2022",
       platform: entry.platform ?? "browser",
       splitting: entry.splitting ?? false,
+      external: entry.external ?? [],
       outdir: OUT_DIR,
       write: false,
       metafile: true,
@@ -243,7 +244,7 @@ export function packedSize(packageDir) {
 }
 
 /** `contents` is resolved from src/; `smoke`, run with the bundle as `m` and the server's `url`, must resolve to the job.
- * @typedef {{ name: string, contents: string, platform?: "browser" | "node", format?: "esm" | "cjs", splitting?: boolean, note: string, smoke?: string }} BundleEntry */
+ * @typedef {{ name: string, contents: string, platform?: "browser" | "node", format?: "esm" | "cjs", splitting?: boolean, external?: string[], note: string, smoke?: string }} BundleEntry */
 
 /** @type {readonly BundleEntry[]} */
 export const BUNDLE_ENTRIES = [
@@ -264,7 +265,8 @@ export async function run(options, jobId) {
   await client.getJob(jobId);
   return client.waitForJob(jobId);
 }`,
-    note: "one file, the signer inlined: the full client",
+    external: ["./contract.js"],
+    note: "one file, the signer inlined: the full client (the opt-in contract validators, loaded only with `validate`, left out)",
   },
   {
     name: "cloud-jobs: whole public API",
