@@ -7,7 +7,7 @@ import type { WaitState } from "./wait.js";
 export type ClientErrorCode = "NETWORK_ERROR" | "TIMEOUT" | "INVALID_RESPONSE" | `HTTP_${number}`;
 
 /** Every error of this package: `code` names it, and `toJSON` gives its fields, not `{}`, to a log line. */
-abstract class CloudJobsError extends Error {
+export abstract class CloudJobsError extends Error {
   abstract readonly code: string;
 
   /** Plain-data view for logs: name, code, message and the error's own fields. */

@@ -113,6 +113,15 @@ export function throttlePauseMs(throttlesInARow: number, retryAfterMs: number | 
 /** A request stamped `t` (whole ms) went in `[t, t + 1)`: one more ms per window keeps the cap true on the real clock. */
 const CLOCK_RESOLUTION_MS = 1;
 
+/**
+ * The cap of `rate` requests per second as places and how long each is held after its answer: `floor(rate)` places
+ * (one below 1/s) for one window (`1/rate` s below 1/s), one more ms for the clock's resolution.
+ */
+export function capOf(rate: number): { readonly limit: number; readonly windowMs: number } {
+  const limit = Number.isFinite(rate) ? Math.max(1, Math.floor(rate)) : Number.POSITIVE_INFINITY;
+  return { limit, windowMs: (rate >= 1 ? 1000 : 1000 / rate) + CLOCK_RESOLUTION_MS };
+}
+
 /** Up to 10 ms of the cap may start together (≥ 1): a timer firing a little late loses no throughput, yet no burst is large. */
 const BURST_SLICE_MS = 10;
 
@@ -148,8 +157,7 @@ export class RequestRateLimiter {
   private throttlesInARow = 0;
 
   constructor(private readonly rate: number) {
-    this.limit = Number.isFinite(rate) ? Math.max(1, Math.floor(rate)) : Number.POSITIVE_INFINITY;
-    this.windowMs = (rate >= 1 ? 1000 : 1000 / rate) + CLOCK_RESOLUTION_MS;
+    ({ limit: this.limit, windowMs: this.windowMs } = capOf(rate));
     this.doneAt = new Float64Array(Number.isFinite(this.limit) ? this.limit : 0);
     this.reducedLimit = this.limit;
   }
