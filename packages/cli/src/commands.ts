@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertJobId, ContractViolationError, createJobsClient, createJobWatcher, isFailed, JobFailedError, JobsApiError, subJobsOf, summarizeSubJobs } from "@cloud-jobs/client";
+import { assertJobId, ContractViolationError, createJobsClient, createJobWatcher, InvalidArgumentError, isFailed, JobFailedError, JobsApiError, subJobsOf, summarizeSubJobs } from "@cloud-jobs/client";
 import type { ContractViolation, Job, ServiceName, WaitRetryInfo, WaitState } from "@cloud-jobs/client";
+import { createSharedJobWatcher } from "@cloud-jobs/client/shared";
 import { clientOptionsFrom, secretsInEnv, type ConnectionFlags } from "./connection.js";
 import { describeError, ExitCode, InterruptedError, UsageError, type ExitCodeValue } from "./errors.js";
 import { formatJob, parseDuration } from "./format.js";
@@ -34,6 +35,23 @@ export interface WaitFlags extends ConnectionFlags {
   readonly timeout: string;
   readonly maxRps: string;
   readonly state?: string;
+  readonly redis?: string;
+  readonly redisKey: string;
+}
+
+/** The watcher of `wait`: this run's own cap, or with `--redis` (or `CLOUD_JOBS_REDIS`) one shared with every run on that Redis and key. */
+async function watcherFor(client: ReturnType<typeof createJobsClient>, maxRequestsPerSecond: number, flags: WaitFlags, io: RunContext["io"]) {
+  const redis = flags.redis ?? (io.env["CLOUD_JOBS_REDIS"] || undefined);
+  if (redis === undefined) return createJobWatcher({ client, maxRequestsPerSecond });
+  const onSharingChange = ({ shared, error }: { shared: boolean; error?: unknown }) =>
+    io.stderr.write(shared ? "Redis answers again: the waits share its cap again\n" : `warning: Redis does not answer (${error instanceof Error ? error.message : String(error)}): the waits go on under this run's own --max-rps\n`);
+  try {
+    return await createSharedJobWatcher({ client, maxRequestsPerSecond, shared: { redis, key: flags.redisKey, onSharingChange } });
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    const [flag, hint] = error.argument === "shared.key" ? ["--redis-key", "pass a name without spaces or braces, e.g. your project id"] : ["--redis", "pass a URL such as redis://127.0.0.1:6379 (or set CLOUD_JOBS_REDIS)"];
+    throw new UsageError(flag, error.message.replace(/^Invalid shared\.\w+/, flag), hint);
+  }
 }
 
 function describeRetry(info: WaitRetryInfo): string {
@@ -80,10 +98,10 @@ export async function runWait(args: readonly string[], flags: WaitFlags, context
   if (ids.length === 0) throw new UsageError("<job-id>", "no job id", "pass job ids, - to read them from stdin, or --state FILE of an earlier run");
   // Refuse a bad id before the display draws anything for it.
   ids.forEach((id) => assertJobId(id));
+  const watcher = await watcherFor(client, maxRequestsPerSecond, flags, io);
   const controller = new AbortController();
   const stopListening = io.onInterrupt((signal) => controller.abort(new InterruptedError(signal)));
   const display = createProgressDisplay(flags.json === true ? io.stderr : io.stdout, ids);
-  const watcher = createJobWatcher({ client, maxRequestsPerSecond });
   // Written whole or not at all (a temporary file renamed over it): a killed run leaves the last complete state.
   const save = (jobState: WaitState, path = flags.state) => {
     if (!state || !path) return;

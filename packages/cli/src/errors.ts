@@ -1,4 +1,5 @@
 import { InvalidArgumentError, JobFailedError, JobNotFoundError, JobsApiError, WaitTimeoutError, summarizeSubJobs } from "@cloud-jobs/client";
+import { SharedCapError } from "@cloud-jobs/client/shared";
 import { CommanderError } from "commander";
 import { formatDuration } from "./format.js";
 import { formatSubJobCounts } from "./progress.js";
@@ -112,6 +113,7 @@ export function describeError(error: unknown, endpoint?: string): ErrorReport {
   if (error instanceof WaitTimeoutError) return timeoutReport(error);
   // Its message already names the code, the request id and the expiry rule.
   if (error instanceof JobNotFoundError) return { exitCode: ExitCode.ApiError, lines: [error.message, `  hint: ${CHECK_JOB_HINT}`] };
+  if (error instanceof SharedCapError) return { exitCode: ExitCode.ApiError, lines: [error.message, "  hint: check --redis (or CLOUD_JOBS_REDIS), or leave it out to keep this run's own --max-rps"] };
   if (error instanceof JobsApiError) {
     return {
       exitCode: ExitCode.ApiError,

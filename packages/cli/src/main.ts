@@ -22,6 +22,7 @@ Environment:
   OS_SECURITY_TOKEN              with temporary access keys
   OS_PROJECT_ID                  default of --project-id
   OS_REGION_NAME                 default of --region
+  CLOUD_JOBS_REDIS               default of --redis (wait)
 
 Exit codes:
   0 success, 1 job failed, 2 usage error, 3 timeout, 4 API or network error,
@@ -64,6 +65,8 @@ export function buildProgram(context: RunContext): Command {
     .option("--timeout <duration>", "give up after this long: 90s, 30m, 2h, 1h30m", "30m")
     .option("--max-rps <n>", "requests per second for all the waits together", "10")
     .option("--state <file>", "keep every wait's state in this file; run again with it to resume")
+    .option("--redis <url>", "share --max-rps (and any 429 pause) with every run using this Redis and key (default: CLOUD_JOBS_REDIS)")
+    .option("--redis-key <key>", "name of the shared cap: one per project", "cloud-jobs")
     .action(async (jobIds: string[], flags: WaitFlags) => {
       context.exitCode = await runWait(jobIds, flags, context);
     });

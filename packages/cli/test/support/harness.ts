@@ -116,13 +116,19 @@ export function runCli(args: readonly string[], env: Record<string, string>, bin
   return startCli(args, env, bin, stdin).done;
 }
 
-/** A proxy in front of `target` that counts the job requests (`GET /v1/…/jobs/{id}`) per job id, as a server sees them. */
-export async function countingProxy(target: string): Promise<{ url: string; counts: Map<string, number>; total(): number; close(): Promise<void> }> {
+/** One job request as the proxy saw it: when it arrived, and the status and time of its answer once there is one. */
+export type ProxiedRequest = { readonly id: string; readonly at: number; status?: number; answeredAt?: number };
+
+/** A proxy in front of `target` that counts and logs the job requests (`GET /v1/…/jobs/{id}`) as a server sees them. */
+export async function countingProxy(target: string): Promise<{ url: string; counts: Map<string, number>; log: ProxiedRequest[]; total(): number; close(): Promise<void> }> {
   const counts = new Map<string, number>();
+  const log: ProxiedRequest[] = [];
   const server = createServer((req, res) => {
     const id = /\/jobs\/([^/?]+)/.exec(req.url ?? "")?.[1];
-    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+    const entry: ProxiedRequest | undefined = id === undefined ? undefined : { id, at: Date.now() };
+    if (entry !== undefined) (log.push(entry), counts.set(entry.id, (counts.get(entry.id) ?? 0) + 1));
     const upstream = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+      if (entry !== undefined) Object.assign(entry, { status: answer.statusCode, answeredAt: Date.now() });
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
@@ -134,7 +140,8 @@ export async function countingProxy(target: string): Promise<{ url: string; coun
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
-    total: () => [...counts.values()].reduce((a, b) => a + b, 0),
+    log,
+    total: () => log.length,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
