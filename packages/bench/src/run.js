@@ -10,11 +10,12 @@ import { runBuildTiming } from "./build.js";
 import { runDocsPages } from "./docs-pages.js";
 import { BENCH_DIR, BenchError, num, REPO_ROOT, table, verdict } from "./lib/report.js";
 import { runPerCall } from "./per-call.js";
+import { runSharedCap } from "./shared-cap.js";
 import { runSizes } from "./sizes.js";
 import { runWaitSimulation } from "./wait.js";
 import { runConcurrentWaits } from "./waits.js";
 
-const SECTION_IDS = ["1", "2", "3", "4", "5", "6"];
+const SECTION_IDS = ["1", "2", "3", "4", "5", "6", "7"];
 const USAGE = `usage: node src/run.js [--quick] [--out=FILE] [--only=${SECTION_IDS.join(",")}]`;
 const FULL_RUN_BUDGET_MS = 285_000; // the issue's 5 minutes, with a margin
 
@@ -43,6 +44,7 @@ const plan = [
   { id: "3", title: "3. Waiting: requests and detection delay (simulated clock)", run: () => runWaitSimulation({ quick }) },
   { id: "1", title: "1. Per-call time of getJob", run: () => runPerCall({ quick }) },
   { id: "4", title: "4. 10,000 concurrent waits in one process", run: () => runConcurrentWaits({ quick, deadline }) },
+  { id: "7", title: "7. One cap for many processes (Redis)", run: () => runSharedCap({ quick }) },
   { id: "6", title: "6. Docs pages: size and first paint", run: () => runDocsPages({ quick }) },
   { id: "5", title: "5. Build: cold and warm", run: () => runBuildTiming({ quick, deadline }) },
 ];
