@@ -8,7 +8,6 @@ import { documentedJobTypes, jobTypesSection } from "./sections/job-types.js";
 import { pollingCostTable, retryComparisonTable, waiterDefaultsTable } from "./sections/polling.js";
 import { disagreementTable, serviceMatrix, statusMatrix } from "./sections/reconciliation.js";
 import { signingDescription, workedExample } from "./sections/signing.js";
-import { schemaTags } from "./site-map.js";
 
 /** The bundled contract as parsed JSON, read loosely: the docs copy parts of it (descriptions, the reference). */
 export type OpenApiDocument = Record<string, any>;
@@ -26,7 +25,6 @@ export function loadContract(): OpenApiDocument {
  */
 export async function generatedSections(doc = loadContract(), catalogue: Catalogue<string> = contractCatalogue): Promise<Map<string, string>> {
   const services = Object.values(catalogue.services);
-  const tags = schemaTags(catalogue, Object.keys(doc.components.schemas));
   const jobTypes = services.reduce((n, s) => n + documentedJobTypes(s).length, 0);
   const glance = [
     `[${services.length}](one-endpoint-four-services.html)`,
@@ -36,11 +34,11 @@ export async function generatedSections(doc = loadContract(), catalogue: Catalog
   ];
   return new Map([
     ["at-a-glance", table(["Services, one endpoint", "Documented job types", "Source disagreements, resolved", "Error statuses, with codes"], [glance])],
-    ["service-matrix", serviceMatrix(services, tags)],
+    ["service-matrix", serviceMatrix(services)],
     ["status-matrix", statusMatrix(services)],
-    ["disagreements", disagreementTable(catalogue.disagreements, tags)],
-    ["job-types", jobTypesSection(services, tags)],
-    ["error-envelopes", envelopesSection(catalogue, tags)],
+    ["disagreements", disagreementTable(catalogue.disagreements)],
+    ["job-types", jobTypesSection(services)],
+    ["error-envelopes", envelopesSection(catalogue)],
     ["error-summary", errorStatusTable(catalogue.errors)],
     ["error-details", errorStatusDetails(catalogue.errors)],
     ["retry-comparison", retryComparisonTable(catalogue.errors)],

@@ -1,6 +1,4 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { catalogue } from "@cloud-jobs/spec/catalogue";
 import { loadContract, type OpenApiDocument } from "./generate.js";
 import { JOB_PATH, OPERATION_SAMPLES, readSample, referenceSpec } from "./reference-spec.js";
@@ -38,14 +36,6 @@ describe("referenceSpec", () => {
     const samples = showJob(copy)["x-codeSamples"] as { label: string; source: string }[];
     expect(samples.map((s) => s.label)).toEqual(OPERATION_SAMPLES.map((s) => s.label));
     expect(samples.map((s) => s.source)).toEqual(OPERATION_SAMPLES.map((s) => readSample(s.file)));
-  });
-
-  it("labels each sample with a language redocly.yaml lists, or Redoc would hide its tab", () => {
-    const config = parse(readFileSync(new URL("../redocly.yaml", import.meta.url), "utf8")) as {
-      openapi: { codeSamples: { languages: { label: string }[] } };
-    };
-    const labels = config.openapi.codeSamples.languages.map((l) => l.label);
-    expect(OPERATION_SAMPLES.map((s) => s.label)).toEqual(labels);
   });
 
   it("puts every job-type schema under its service's tag, in discriminator order", () => {

@@ -5,7 +5,7 @@ import { clouds, confidenceText } from "./md.js";
 import { documentedJobTypes, subJobsAt } from "./sections/job-types.js";
 import { COMMON_TAG, ERRORS_TAG, OPERATION_TAG, PAGES, schemaTags, serviceTag } from "./site-map.js";
 
-/** The samples shown on the `showJob` operation, in tab order; each label must be a `codeSamples.languages` label of redocly.yaml. */
+/** The samples shown on the `showJob` operation, in tab order (Redoc shows `label`, and highlights by `lang`). */
 export const OPERATION_SAMPLES = [
   { file: "get-job.ts", label: "TypeScript", lang: "typescript" },
   { file: "wait-aksk.ts", label: "TypeScript (AK/SK)", lang: "typescript" },
@@ -77,7 +77,7 @@ export function referenceSpec(contract: OpenApiDocument, catalogue: Catalogue<st
     { name: "Jobs by service", tags: services.map((svc) => serviceTag(svc.label)) },
     { name: "Shared", tags: [ERRORS_TAG, COMMON_TAG] },
   ];
-  // Redoc 3 prints server descriptions as plain text: drop the markdown code marks.
+  // Redoc prints server descriptions as plain text: drop the markdown code marks.
   for (const server of doc.servers ?? []) if (typeof server.description === "string") server.description = server.description.replace(/`/g, "");
   doc.info.description = `${doc.info.description ?? ""}\n\n**Guide:** ${PAGES.map((p) => `[${p.title}](${p.file})`).join(" · ")}`;
   return doc;

@@ -19,17 +19,21 @@ export const PAGES: readonly { readonly file: string; readonly title: string; re
 export const OPERATION_TAG = "Jobs";
 /** Tag of the error-body schemas. */
 export const ERRORS_TAG = "Error bodies";
-/** Tag for every other schema (also `schemaDefinitionsTagName` in redocly.yaml). */
+/** Tag for every other schema (Redoc's `schemaDefinitionsTagName`). */
 export const COMMON_TAG = "Common schemas";
 
 /** The tag under which the reference lists a service's schemas (`ECS jobs`). */
 export const serviceTag = (label: string): string => `${label} jobs`;
 
-/** Redoc 3's slug of a tag or schema name: lower case, runs of other characters become `-`. */
-export const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+/** Redoc's route (the reference page's URL fragment, without `#`) of the `showJob` operation. */
+export const OPERATION_ROUTE = `tag/${OPERATION_TAG}/operation/showJob`;
+/** Redoc's route of a component schema, whichever tag lists it. */
+export const schemaRoute = (name: string): string => `schema/${name}`;
+/** Redoc's route of a tag: spaces become `-`. */
+export const tagRoute = (tag: string): string => `tag/${tag.replace(/ /g, "-")}`;
 
 /** Link to the `showJob` operation in the reference. */
-export const OPERATION_HREF = `reference.html#/${slug(OPERATION_TAG)}/showjob`;
+export const OPERATION_HREF = `reference.html#${OPERATION_ROUTE}`;
 
 /** Which reference section (Redoc tag) lists each component schema, by schema name. */
 export type SchemaTags = ReadonlyMap<string, string>;
@@ -58,13 +62,13 @@ export function schemaTags(catalogue: Catalogue<string>, schemaNames: readonly s
 }
 
 /** A markdown link to a schema's section of the reference, labelled with its name in code. */
-export const schemaAnchor = (tags: SchemaTags, name: string): string => `[${code(name)}](reference.html#/${slug(tags.get(name) ?? COMMON_TAG)}/${name.toLowerCase()})`;
+export const schemaAnchor = (name: string): string => `[${code(name)}](reference.html#${schemaRoute(name)})`;
 
 /** A markdown link to where a JSON pointer of the contract is shown: a schema's reference section, the operation, or a guide page. */
-export function pointerLink(tags: SchemaTags, pointer: string): string {
+export function pointerLink(pointer: string): string {
   const [root, kind, ...rest] = pointer.slice(2).split("/");
   const name = rest.at(-1) ?? kind ?? "";
-  if (root === "components" && kind === "schemas") return schemaAnchor(tags, name);
+  if (root === "components" && kind === "schemas") return schemaAnchor(name);
   if (root === "components" && kind === "responses") return `[${code(name)} response](${OPERATION_HREF})`;
   if (root === "components" && kind === "examples") return `[example ${code(name)}](${OPERATION_HREF})`;
   if (root === "components" && kind === "securitySchemes") return `[${code(name)} security scheme](signing.html)`;

@@ -33,8 +33,8 @@ it("resolves every internal link of every guide page: pages, anchors and referen
         if (url.origin !== site.origin) continue; // a link, not a fetch: allowed, and not ours to check
         checked++;
         const fragment = decodeURIComponent(url.hash.slice(1));
-        if (url.pathname === "/reference.html" && fragment.startsWith("/")) {
-          routes.set(fragment.slice(1), `${file} → ${href}`);
+        if (url.pathname === "/reference.html" && fragment) {
+          routes.set(fragment, `${file} → ${href}`);
           continue;
         }
         const response = await fetch(`${site.origin}${url.pathname}`, { method: "HEAD" });

@@ -22,7 +22,7 @@ describe("every page of the site", () => {
         const problems = watchPage(page, site.origin);
         const response = await page.goto(`${site.origin}/${file}`, { waitUntil: "load" });
         expect(response?.status()).toBe(200);
-        // Redoc hydrates after load and would fetch its badge logo and icons then; VitePress loads fonts and chunks lazily.
+        // Redoc fetches the contract and renders after load, and would fetch its badge logo then; VitePress loads fonts and chunks lazily.
         await page.waitForLoadState("networkidle");
         // Redoc's badge image (a CDN logo unless replaced) appears only once its app has mounted.
         if (file === "reference.html") await page.locator('img[alt="redocly logo"]').first().waitFor({ state: "attached" });
@@ -60,7 +60,7 @@ describe("every page of the site", () => {
       await expect.poll(() => page.locator("h1").innerText()).toContain("Errors and retries");
       await page.locator(".VPNavBar").getByRole("link", { name: "API reference" }).click();
       await page.waitForURL(`${site.origin}/reference.html`);
-      await page.locator('[data-section-id^="/"]').first().waitFor({ state: "attached" });
+      await page.locator("[data-section-id]").first().waitFor({ state: "attached" });
       await page.waitForLoadState("networkidle");
       await page.locator('.site-bar a:text-is("Guide")').click();
       await page.waitForURL(`${site.origin}/`);

@@ -1,6 +1,6 @@
 import type { Catalogue, ErrorStatus } from "@cloud-jobs/spec/catalogue";
 import { badge, cell, code, details, json, table } from "../md.js";
-import { schemaAnchor, type SchemaTags } from "../site-map.js";
+import { schemaAnchor } from "../site-map.js";
 
 type Status = ErrorStatus<string>;
 /** The contract's `x-cloud-jobs-retryable` of an error status, as a badge. */
@@ -9,14 +9,14 @@ export const retryableBadge = (retryable: boolean | null) => (retryable ? badge(
 const documented = (s: Status) => s.examples.filter((e) => !/X{3}/.test(e.code));
 
 /** The three envelopes, each with its description, required keys and one real example from the contract. */
-export function envelopesSection(catalogue: Catalogue<string>, tags: SchemaTags): string {
+export function envelopesSection(catalogue: Catalogue<string>): string {
   return catalogue.errorEnvelopes
     .map((env) => {
       // `NestedErrorBody` is the envelope the catalogue calls `nested`.
       const example = catalogue.errors.flatMap(documented).find((e) => env.name.toLowerCase().startsWith(e.envelope));
       return [
         `### ${env.name} {#envelope-${env.name.toLowerCase()}}`,
-        `${schemaAnchor(tags, env.name)} — ${env.description}`,
+        `${schemaAnchor(env.name)} — ${env.description}`,
         `Required: ${env.required.map(code).join(", ")}${example ? ` · example: ${example.summary}` : ""}`,
         example ? json(example.value) : "",
       ].join("\n\n");

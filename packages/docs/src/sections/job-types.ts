@@ -1,6 +1,6 @@
 import type { EntitiesInfo, JobTypeInfo, ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
 import { badge, cell, clouds, code, confidenceText, details, json, table, text } from "../md.js";
-import { schemaAnchor, type SchemaTags } from "../site-map.js";
+import { schemaAnchor } from "../site-map.js";
 
 type Service = ServiceCatalogue<string>;
 const CONFIDENCE_BADGE: Record<string, "tip" | "info" | "warning"> = { documented: "tip", "sdk-only": "warning" };
@@ -9,26 +9,25 @@ const CONFIDENCE_BADGE: Record<string, "tip" | "info" | "warning"> = { documente
 export const documentedJobTypes = (svc: Service): JobTypeInfo[] => svc.knownJobTypes.flatMap((t) => svc.jobTypes[t] ?? []);
 
 /** Per service: its union, a table of job types, then each job type with its entities and example, the unknown member and the statuses. */
-export const jobTypesSection = (services: readonly Service[], tags: SchemaTags): string => services.map((svc) => serviceBlock(svc, tags)).join("\n\n");
+export const jobTypesSection = (services: readonly Service[]): string => services.map(serviceBlock).join("\n\n");
 
-function serviceBlock(svc: Service, tags: SchemaTags): string {
-  const link = (name: string) => schemaAnchor(tags, name);
+function serviceBlock(svc: Service): string {
   const jobTypes = documentedJobTypes(svc);
   const summary = table(
     ["`job_type`", "Occurs as", "Clouds", "Attested", "`entities`"],
-    jobTypes.map((jt) => [`[${code(jt.jobType)}](#${anchor(svc, jt)})`, levels(jt), clouds(jt.clouds), confidence(jt), entitiesLabel(jt.entities, tags)]),
+    jobTypes.map((jt) => [`[${code(jt.jobType)}](#${anchor(svc, jt)})`, levels(jt), clouds(jt.clouds), confidence(jt), entitiesLabel(jt.entities)]),
   );
   return [
     `## ${svc.label} — ${svc.fullName} {#${svc.service}}`,
-    `Union ${link(svc.unionSchema)}: ${jobTypes.length} documented job types in ${link(svc.knownSchema)} (discriminated on \`job_type\`), ` +
-      `anything else in ${link(svc.unknownSchema)}. Sub-jobs: ${code(subJobsAt(svc))}.`,
+    `Union ${schemaAnchor(svc.unionSchema)}: ${jobTypes.length} documented job types in ${schemaAnchor(svc.knownSchema)} (discriminated on \`job_type\`), ` +
+      `anything else in ${schemaAnchor(svc.unknownSchema)}. Sub-jobs: ${code(subJobsAt(svc))}.`,
     svc.description,
     summary,
-    ...jobTypes.map((jt, i) => jobTypeBlock(svc, jt, tags, jobTypes.slice(0, i))),
+    ...jobTypes.map((jt, i) => jobTypeBlock(svc, jt, jobTypes.slice(0, i))),
     `### Any other ${svc.label} job type {#${svc.service}-unknown}`,
     svc.unknown.description,
     svc.candidateJobTypes.length ? `Names seen elsewhere, not confirmed as job types: ${svc.candidateJobTypes.map(code).join(", ")}.` : "",
-    `Its \`entities\`: ${entitiesLabel(svc.unknown.entities, tags)} — every documented field, all optional, and anything else.`,
+    `Its \`entities\`: ${entitiesLabel(svc.unknown.entities)} — every documented field, all optional, and anything else.`,
     `### ${svc.label} statuses {#${svc.service}-statuses}`,
     table(
       ["`status`", "Clouds", "Meaning"],
@@ -41,7 +40,7 @@ function serviceBlock(svc: Service, tags: SchemaTags): string {
   ].join("\n\n");
 }
 
-function jobTypeBlock(svc: Service, jt: JobTypeInfo, tags: SchemaTags, earlier: readonly JobTypeInfo[]): string {
+function jobTypeBlock(svc: Service, jt: JobTypeInfo, earlier: readonly JobTypeInfo[]): string {
   const fields = jt.entities.fields.map((f) => ({ ...f, name: `entities.${f.name}` }));
   // VBS keeps sub-jobs beside entities; the guide lists them with the entities so the tables compare.
   if (svc.subJobsAt === "top" && jt.canHaveSubJobs) {
@@ -50,14 +49,14 @@ function jobTypeBlock(svc: Service, jt: JobTypeInfo, tags: SchemaTags, earlier: 
   // A job type whose entities are the same schema as an earlier one's points there instead of repeating the table.
   const same = jt.entities.schema && earlier.find((o) => JSON.stringify(o.entities) === JSON.stringify(jt.entities));
   const fieldTable = same
-    ? `Entities: as [${code(same.jobType)}](#${anchor(svc, same)}) — ${entitiesLabel(jt.entities, tags)}: ${fields.map((f) => code(f.name)).join(", ")}.`
+    ? `Entities: as [${code(same.jobType)}](#${anchor(svc, same)}) — ${entitiesLabel(jt.entities)}: ${fields.map((f) => code(f.name)).join(", ")}.`
     : fields.length
       ? table(["Field", "Type", "Description"], fields.map((f) => [code(f.name), code(f.type), cell(f.description)]))
       : `No documented fields${svc.stringEntities ? `: ${code("map<string, string>")}, any keys` : ""}.`;
   return [
     `### ${code(jt.jobType)} ${confidence(jt)} {#${anchor(svc, jt)}}`,
     jt.description,
-    `Schema ${schemaAnchor(tags, jt.schema ?? "")} · occurs as ${levels(jt)} · ${confidenceText(jt.confidence)}`,
+    `Schema ${schemaAnchor(jt.schema ?? "")} · occurs as ${levels(jt)} · ${confidenceText(jt.confidence)}`,
     fieldTable,
     details("Sources and example", [...jt.sources.map((s) => `- ${text(s)}`), "", jt.example === undefined ? "" : json(jt.example)].join("\n")),
   ].join("\n\n");
@@ -70,7 +69,7 @@ const levels = (jt: JobTypeInfo) => jt.levels.map((l) => (l === "top" ? "job" : 
 const confidence = (jt: JobTypeInfo) => badge(jt.confidence, CONFIDENCE_BADGE[jt.confidence] ?? "info");
 
 /** The entities schema, linked to the reference, and its map type if it is one. */
-export function entitiesLabel(entities: EntitiesInfo, tags: SchemaTags): string {
+export function entitiesLabel(entities: EntitiesInfo): string {
   if (entities.schema === undefined) return code(entities.type);
-  return entities.type.startsWith("map<") ? `${schemaAnchor(tags, entities.schema)} ${code(entities.type)}` : schemaAnchor(tags, entities.schema);
+  return entities.type.startsWith("map<") ? `${schemaAnchor(entities.schema)} ${code(entities.type)}` : schemaAnchor(entities.schema);
 }

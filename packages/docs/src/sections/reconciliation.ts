@@ -1,6 +1,6 @@
 import type { Catalogue, ServiceCatalogue } from "@cloud-jobs/spec/catalogue";
 import { badge, cell, clouds, code, table, text } from "../md.js";
-import { pointerLink, schemaAnchor, type SchemaTags } from "../site-map.js";
+import { pointerLink, schemaAnchor } from "../site-map.js";
 import { documentedJobTypes, subJobsAt } from "./job-types.js";
 
 type Service = ServiceCatalogue<string>;
@@ -10,13 +10,12 @@ const unique = <T>(items: Iterable<T>) => [...new Set(items)];
 const otc = (svc: Service, status: string) => (svc.statusClouds[status] ?? []).includes("otc");
 
 /** What differs per service, one row per aspect, every cell read from the contract (unions, job-type schemas, status enums, entities schemas). */
-export function serviceMatrix(services: readonly Service[], tags: SchemaTags): string {
+export function serviceMatrix(services: readonly Service[]): string {
   const row = (aspect: string, at: (s: Service, jobTypes: ReturnType<typeof documentedJobTypes>) => string) => [aspect, ...services.map((s) => at(s, documentedJobTypes(s)))];
-  const link = (name: string) => schemaAnchor(tags, name);
   return table(
     ["", ...services.map((s) => `${s.label}<br>${s.fullName}`)],
     [
-      row("Union in the contract", (s) => `${link(s.unionSchema)}<br>documented: ${link(s.knownSchema)}<br>any other: ${link(s.unknownSchema)}`),
+      row("Union in the contract", (s) => `${schemaAnchor(s.unionSchema)}<br>documented: ${schemaAnchor(s.knownSchema)}<br>any other: ${schemaAnchor(s.unknownSchema)}`),
       row("Documented job types", (s, jts) => {
         const count = (level: string) => jts.filter((jt) => jt.levels.includes(level as "top" | "sub")).length;
         return `[${jts.length}](job-types.html#${s.service}) (${count("top")} as jobs, ${count("sub")} as sub-jobs)`;
@@ -47,10 +46,10 @@ export function statusMatrix(services: readonly Service[]): string {
 }
 
 /** The disagreements of the sources: what each source says, and how the contract resolves it at each place it is modelled. */
-export function disagreementTable(disagreements: Catalogue<string>["disagreements"], tags: SchemaTags): string {
+export function disagreementTable(disagreements: Catalogue<string>["disagreements"]): string {
   const rows = disagreements.map((d) => {
     const resolutions = new Map<string, string[]>();
-    for (const site of d.sites) resolutions.set(site.resolution, [...(resolutions.get(site.resolution) ?? []), pointerLink(tags, site.pointer)]);
+    for (const site of d.sites) resolutions.set(site.resolution, [...(resolutions.get(site.resolution) ?? []), pointerLink(site.pointer)]);
     return [
       `<span id="disagreement-${d.id}">**${d.id}**</span> **${unique(d.sites.map((s) => s.topic)).map(text).join("; ")}**`,
       unique(d.sites.flatMap((s) => s.sources)).map(text).join("<br>"),

@@ -66,15 +66,14 @@ export function watchPage(page: Page, origin: string): PageProblems {
 }
 
 /**
- * Shows a reference route (`ecs-jobs/ecsknownjob`) in an already loaded
- * reference page, by changing the hash as the sidebar does, and waits for
- * its section. Resolves `false` if Redoc shows its "no page" screen instead.
+ * Shows a reference route (`schema/EcsKnownJob`) in an already loaded reference page by
+ * changing the hash, as links and the sidebar do. Redoc renders every section once it has
+ * read the contract; resolves `false` if none has this route.
  */
 export async function showRoute(page: Page, route: string): Promise<boolean> {
+  await page.locator("[data-section-id]").first().waitFor({ state: "attached", timeout: 30_000 });
   await page.evaluate((hash) => {
     location.hash = hash;
-  }, `#/${route}`);
-  const section = page.locator(`[data-section-id="/${route}"]`).first();
-  await section.or(page.getByText("No page at this address")).first().waitFor({ state: "attached", timeout: 15_000 });
-  return (await section.count()) > 0;
+  }, `#${route}`);
+  return (await page.locator(`[data-section-id="${route}"]`).count()) > 0;
 }
