@@ -34,11 +34,14 @@ export function packageOf(specifier) {
   return /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/.test(name) ? name : undefined;
 }
 
-/** `{ file, specifier }` for every import, re-export, `import()` or `require()` in `files` of a package its manifest does not declare. */
+/** A vendored browser bundle in UMD form (the docs' Redoc): it carries its own modules, and its `require`s never resolve from the package. */
+const UMD_BUNDLE = /^(\/\*[^]*?\*\/\s*)?!function\(\w+,\w+\)\{"object"==typeof exports&&"object"==typeof module/;
+
+/** `{ file, specifier }` for every import, re-export, `import()` or `require()` in `files` of a package its manifest does not declare (UMD bundles aside). */
 export function undeclaredImports(manifest, files) {
   const declared = new Set([manifest.name, ...["dependencies", "peerDependencies", "optionalDependencies"].flatMap((k) => Object.keys(manifest[k] ?? {}))]);
   const found = [];
-  for (const { file, text } of files) {
+  for (const { file, text } of files.filter((f) => !UMD_BUNDLE.test(f.text))) {
     const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/^\s*\/\/.*$/gm, "");
     for (const [, specifier] of code.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"'\s]+)["']/g)) {
       const name = packageOf(specifier);

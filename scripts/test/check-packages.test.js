@@ -32,6 +32,13 @@ test("undeclaredImports finds every kind of import of a package the manifest doe
   );
 });
 
+test("undeclaredImports leaves a vendored UMD bundle alone, but not an ordinary file that requires the same", () => {
+  const umd = '/*! For license information please see x.LICENSE.txt */\n!function(e,t){"object"==typeof exports&&"object"==typeof module?module.exports=t(require("null")):e.X=t(e.null)}(this,()=>require("ajv/dist/runtime/equal"));';
+  assert.deepEqual(undeclaredImports({ name: "p" }, [{ file: "dist/x.js", text: umd }]), []);
+  const plain = 'module.exports = require("ajv/dist/runtime/equal");';
+  assert.deepEqual(undeclaredImports({ name: "p" }, [{ file: "dist/y.js", text: plain }]).map((f) => f.specifier), ["ajv/dist/runtime/equal"]);
+});
+
 test("undeclaredImports reads code, not comments (doc examples import other packages)", () => {
   const text = '/**\n * @example import { startMockServer } from "@cloud-jobs/mock-server";\n */\n// import x from "marked";\nexport const a = 1;';
   assert.deepEqual(undeclaredImports({ name: "p" }, [{ file: "a.js", text }]), []);
