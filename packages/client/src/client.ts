@@ -7,7 +7,8 @@ import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
 import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
-import { setTimer, type JobWait } from "./wait.js";
+import { setTimer } from "./timer.js";
+import type { JobWait } from "./wait.js";
 
 /** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
 
