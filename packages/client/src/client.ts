@@ -1,12 +1,14 @@
 // `createJobsClient`: requests go through openapi-fetch's `createClient<paths>`; this module adds what it
 // does not do — auth, a body-size cap, refusing redirects, the call's deadline, retries, normalised errors.
 import createClient from "openapi-fetch";
-import { ContractViolationError, InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
+import { deferredWait } from "./client-wait.js";
+import { InvalidArgumentError, JobsApiError, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
 import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
-import { setTimer, waitForJob, type JobWait } from "./wait.js";
+import { setTimer } from "./timer.js";
+import type { JobWait } from "./wait.js";
 
 /** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -140,19 +142,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   const context: ErrorContext = { service, secrets };
   const clientRetry = resolveRetry(options.retry, undefined);
   // The validators load on the first body checked: with `validate: "off"` they are neither loaded nor bundled.
-  let contract: Promise<typeof import("./contract.js")> | undefined;
-  async function checked(job: JobOf<S>, jobId: string): Promise<JobOf<S>> {
-    const result = (await (contract ??= import("./contract.js"))).validateJob(service, job);
-    if (result.valid) return job;
-    const report = { service, jobId, job, violations: result.errors };
-    if (options.validate === "error") throw new ContractViolationError(report);
-    try {
-      (options.onContractViolation ?? ((r) => console.warn(new ContractViolationError(r).message)))(report);
-    } catch {
-      // An observer must not change the outcome of the call.
-    }
-    return job;
-  }
+  let contract: Promise<typeof import("./validation-chunk.js")> | undefined;
 
   /**
    * What openapi-fetch sends through: refuses redirects and non-answers, and caps error bodies before it reads them.
@@ -190,16 +180,19 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   });
   // AK/SK: per-request headers (measured a little cheaper than an openapi-fetch middleware), from a
   // signer loaded on the first signed request. Ids are checked: the URL needs no encoding.
-  let signer: Promise<typeof import("./signer.js")> | undefined;
+  let signer: Promise<typeof import("./signing-chunk.js")> | undefined;
   const signedHeaders = async (jobId: string) =>
-    (await (signer ??= import("./signer.js"))).signedJobHeaders(`${endpoint}/v1/${projectId}/jobs/${jobId}`, auth as AkSkAuth, projectId);
+    (await (signer ??= import("./signing-chunk.js"))).signedJobHeaders(`${endpoint}/v1/${projectId}/jobs/${jobId}`, auth as AkSkAuth, projectId);
+
+  let errors: Promise<typeof import("./error-chunk.js")> | undefined;
+  const errorFrom = async (response: Response, body: unknown) => (await (errors ??= import("./error-chunk.js"))).errorFromResponse(response, body, context);
 
   async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
     try {
       const headers = "token" in auth ? undefined : await signedHeaders(jobId);
       const params = { path: { project_id: projectId, job_id: jobId } };
       const { error, response } = await api.GET(JOB_PATH, { params, headers, parseAs: "stream", signal });
-      if (!response.ok) throw errorFromResponse(response, error, context);
+      if (!response.ok) throw await errorFrom(response, error);
       const body = await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
       const requestId = response.headers.get("x-request-id") ?? undefined;
       if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
@@ -216,7 +209,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
         return parsed.value as JobOf<S>;
       }
       // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
-      if (response.status !== 200) throw errorFromResponse(response, parsed ? parsed.value : body.text, context);
+      if (response.status !== 200) throw await errorFrom(response, parsed ? parsed.value : body.text);
       const what = parsed
         ? "JSON that is not a job (an object with string job_id, job_type and status)"
         : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";
@@ -243,7 +236,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       try {
         const attempt = () => fetchOnce(jobId, call.signal).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));
         const job = await withRetry(attempt, policy, call.signal);
-        return (options.validate ?? "off") === "off" ? job : await checked(job, jobId);
+        return (options.validate ?? "off") === "off" ? job : (await (contract ??= import("./validation-chunk.js"))).checkedJob(options, service, job, jobId);
       } catch (error) {
         const reason: unknown = call.signal.aborted ? call.signal.reason : error;
         if (reason instanceof JobsApiError && reason.code === "TIMEOUT" && lastError !== undefined && reason.cause === undefined) {
@@ -255,7 +248,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       }
     },
     waitForJob: (jobId, waitOptions) =>
-      waitForJob<JobOf<S>>((id, o) => client.getJob(id, { ...o, retry: false }), jobId, { service, ...waitOptions }),
+      deferredWait<JobOf<S>>((id, o) => client.getJob(id, { ...o, retry: false }), jobId, { service, ...waitOptions }),
   };
   return client;
 }

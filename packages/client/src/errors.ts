@@ -199,10 +199,10 @@ export class ContractViolationError<J = JobLike> extends CloudJobsError {
 // ---- Normalisation of HTTP answers -------------------------------------------------------------
 
 /** HTTP statuses worth sending the same GET again for: the contract's `x-cloud-jobs-retryable` ones (202 is ECS flow control). */
-export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set(CONTRACT_RETRYABLE_STATUSES);
+export const RETRYABLE_STATUSES: ReadonlySet<number> = /* @__PURE__ */ new Set(CONTRACT_RETRYABLE_STATUSES);
 
 /** Codes (lower-cased) meaning "throttled" at any status: ECS flow control (Common.1503 at 429, Common.0024 at 202), APIGW.0308. */
-export const THROTTLING_CODES: ReadonlySet<string> = new Set(["common.1503", "common.0024", "apigw.0308"]);
+export const THROTTLING_CODES: ReadonlySet<string> = /* @__PURE__ */ new Set(["common.1503", "common.0024", "apigw.0308"]);
 
 /** Code, message and request id found in an error body, whichever envelope it used. */
 export type ErrorFields = { readonly code?: string; readonly message?: string; readonly requestId?: string };

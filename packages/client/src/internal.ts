@@ -6,4 +6,5 @@ export { JOB_STATUSES, KNOWN_JOB_TYPES, isJobShaped, isServiceName, parseJobTime
 export { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, DEFAULT_WAIT_TIMEOUT_MS, MAX_ID_LENGTH, assertProjectId, endpointFor, isSafeId, type ResolvedRetry } from "./options.js";
 export { DEFAULT_POLLING_POLICY_OPTIONS, RequestRateLimiter, adaptivePollingPolicy, fixedIntervalPolicy, nextPollDelay, planNextPoll, throttlePauseMs } from "./policy.js";
 export type { PollingPolicy, PollingPolicyInput, PollingPolicyOptions } from "./policy.js";
-export { MAX_TIMER_MS, seededRandom, simulatePolicy, type Clock, type SimulatedJob, type SimulationOptions, type SimulationResult } from "./wait.js";
+export { MAX_TIMER_MS } from "./timer.js";
+export { seededRandom, simulatePolicy, type Clock, type SimulatedJob, type SimulationOptions, type SimulationResult } from "./wait.js";

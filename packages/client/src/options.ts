@@ -1,9 +1,10 @@
-// The one module that checks options — of the client, getJob, a wait, a watcher — with one wording ("Invalid x: must be
-// …"), one rule set and the defaults. Every `timeoutMs` is a finite number of ms above 0: `Infinity` is refused
-// everywhere, since a wait's state is JSON (which has no Infinity) and a call without a deadline can hang for ever.
+// The options of the client, getJob, a wait and a watcher: their types, defaults and one wording of checks ("Invalid x:
+// must be …"); the checks of a wait's and a watcher's options live in wait-options.ts, loaded with the wait engine.
+// Every `timeoutMs` is a finite number of ms above 0: `Infinity` is refused everywhere, since a wait's state is JSON
+// (which has no Infinity) and a call without a deadline can hang for ever.
 import { InvalidArgumentError } from "./errors.js";
 import { isServiceName, type JobLike, type ServiceName } from "./jobs.js";
-import { adaptivePollingPolicy, DEFAULT_POLLING_POLICY_OPTIONS, type PollingPolicy } from "./policy.js";
+import type { PollingPolicy } from "./policy.js";
 import type { AkSkCredentials } from "./signer.js";
 import type { WaitProgress, WaitRetryInfo, WaitState } from "./wait.js";
 
@@ -79,7 +80,8 @@ export const DEFAULT_RETRY: ResolvedRetry = Object.freeze({ maxAttempts: 3, base
 /** Longest id accepted. Real ids are 32 (hex) or 36 (UUID) characters; the margin allows other formats, not paths. */
 export const MAX_ID_LENGTH = 64;
 
-function fail(argument: string, reason: string): never {
+/** Throws `InvalidArgumentError` (the wait options in wait-options.ts share these checks). */
+export function fail(argument: string, reason: string): never {
   throw new InvalidArgumentError(argument, reason);
 }
 
@@ -154,16 +156,16 @@ export function endpointFor(options: EndpointOptions): string {
 }
 
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
-const isFunction = (value: unknown): boolean => typeof value === "function";
+export const isFunction = (value: unknown): boolean => typeof value === "function";
 
 /** Checks an optional value; `must` says what it must be. */
-function check<T>(value: T, argument: string, ok: (value: NonNullable<T>) => boolean, must: string): T {
+export function check<T>(value: T, argument: string, ok: (value: NonNullable<T>) => boolean, must: string): T {
   if (value !== undefined && !ok(value as NonNullable<T>)) fail(argument, `must be ${must}`);
   return value;
 }
 
 /** A number of milliseconds: finite and at least `min` (above 0 when `min` is 0 and `above` is set). */
-function checkMs(value: unknown, argument: string, min: number, above = false): number | undefined {
+export function checkMs(value: unknown, argument: string, min: number, above = false): number | undefined {
   const ok = (n: unknown) => typeof n === "number" && Number.isFinite(n) && (above ? n > min : n >= min);
   return check(value, argument, ok, `a finite number of milliseconds ${above ? "above" : "of at least"} ${min}`) as number | undefined;
 }
@@ -235,68 +237,8 @@ export interface WaitOptions<J extends JobLike = JobLike> extends WaitTuning {
   /** Service of the job, recorded in the state (the client passes it). */ readonly service?: string;
 }
 
-/** Options of one wait after validation, defaults applied. */
-export type ResolvedWaitOptions<J extends JobLike> = ReturnType<typeof resolveWaitOptions<J>>;
-
 /** Default `timeoutMs` of a wait: 30 minutes, the create timeout most Terraform resources of these services use. */
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
-
-const isAbortSignal = (s: unknown): boolean =>
-  typeof s === "object" && s !== null && typeof (s as AbortSignal).aborted === "boolean" && typeof (s as AbortSignal).addEventListener === "function";
-
-/** Checks a saved `WaitState` against the wait it resumes: malformed, newer, or of another job or service is refused. */
-function readResumeState(value: unknown, jobId: string, service: string | undefined) {
-  const bad = (reason: string): never => fail("resumeFrom", reason);
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return bad("must be a WaitState object");
-  const state = value as Record<string, unknown>;
-  if (state["version"] !== 1) bad(`must be of version 1, got ${JSON.stringify(state["version"])}`);
-  if (state["jobId"] !== jobId) bad(`must belong to job ${JSON.stringify(jobId)}, not ${JSON.stringify(state["jobId"])}`);
-  if (service !== undefined && state["service"] !== undefined && state["service"] !== service) {
-    bad(`must belong to service ${JSON.stringify(service)}, not ${JSON.stringify(state["service"])}`);
-  }
-  const startedAt = typeof state["startedAt"] === "string" ? Date.parse(state["startedAt"]) : Number.NaN;
-  if (!Number.isFinite(startedAt)) bad("startedAt must be an ISO 8601 date-time");
-  const count = (key: string): number => {
-    const n = state[key];
-    return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 ? n : bad(`${key} must be a non-negative integer`);
-  };
-  const timeoutMs = state["timeoutMs"];
-  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) bad("timeoutMs must be a finite number above 0");
-  return { startedAt, timeoutMs: timeoutMs as number, polls: count("polls"), transientErrors: count("transientErrors") };
-}
-
-/** Validates the options of one wait before anything is sent; the first bad option throws `InvalidArgumentError`. */
-export function resolveWaitOptions<J extends JobLike>(
-  jobId: unknown,
-  options: WaitOptions<J> | undefined,
-  defaults: WaitTuning,
-  now: number,
-) {
-  assertJobId(jobId);
-  if (options !== undefined && (typeof options !== "object" || options === null)) fail("options", "must be an object");
-  const o = { ...defaults, ...options };
-  const service = check(o.service, "service", (v) => typeof v === "string" && v !== "", "a non-empty string");
-  const resumed = o.resumeFrom === undefined ? undefined : readResumeState(o.resumeFrom, jobId, service);
-  // A resumed wait keeps its own timeout unless this call names one; a watcher default comes after both.
-  const timeoutMs = checkMs(options?.timeoutMs ?? resumed?.timeoutMs ?? defaults.timeoutMs ?? DEFAULT_WAIT_TIMEOUT_MS, "timeoutMs", 0, true) as number;
-  const minDelayMs = checkMs(o.minDelayMs ?? DEFAULT_POLLING_POLICY_OPTIONS.minDelayMs, "minDelayMs", 1) as number;
-  const maxDelayMs = checkMs(o.maxDelayMs ?? Math.max(minDelayMs, DEFAULT_POLLING_POLICY_OPTIONS.maxDelayMs), "maxDelayMs", minDelayMs) as number;
-  const elapsedFraction = o.elapsedFraction ?? DEFAULT_POLLING_POLICY_OPTIONS.elapsedFraction;
-  check(elapsedFraction, "elapsedFraction", (f) => typeof f === "number" && f > 0 && f <= 1, "a number above 0 and at most 1");
-  return {
-    jobId,
-    service,
-    startedAt: resumed?.startedAt ?? now,
-    timeoutMs,
-    minDelayMs,
-    policy: check(o.policy, "policy", isFunction, "a function") ?? adaptivePollingPolicy({ minDelayMs, maxDelayMs, elapsedFraction }),
-    signal: check(o.signal, "signal", isAbortSignal, "an AbortSignal") as AbortSignal | undefined,
-    onProgress: check(o.onProgress, "onProgress", isFunction, "a function") as ((progress: WaitProgress<J>) => void) | undefined,
-    onRetry: check(o.onRetry, "onRetry", isFunction, "a function") as ((info: WaitRetryInfo) => void) | undefined,
-    polls: resumed?.polls ?? 0,
-    transientErrors: resumed?.transientErrors ?? 0,
-  };
-}
 
 /** Fetches a job once, without retries of its own: the waiter retries transient errors itself, within its deadline. */
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;
@@ -317,24 +259,3 @@ export type JobWatcherOptions<J extends JobLike> = JobWatcherCommonOptions &
   ({ readonly getJob: GetJob<J>; readonly client?: undefined } | { readonly client: JobsClientLike<J>; readonly getJob?: undefined });
 
 /** Default `maxRequestsPerSecond` of a watcher. */ export const DEFAULT_MAX_REQUESTS_PER_SECOND = 10;
-
-/** The sliding log keeps one slot per request of the cap; beyond this, use `Infinity`. */ const MAX_FINITE_RATE = 100_000;
-
-/** Validates watcher options (or the source of a single wait); bad defaults fail here, not on the first wait. */
-export function resolveWatcherOptions<J extends JobLike>(options: JobWatcherOptions<J>) {
-  if (typeof options !== "object" || options === null) fail("options", "must be an object");
-  const { getJob, client, random = Math.random } = options as JobWatcherCommonOptions & { getJob?: GetJob<J>; client?: JobsClientLike<J> };
-  const { maxRequestsPerSecond: rate = DEFAULT_MAX_REQUESTS_PER_SECOND, maxConcurrentRequests: maxConcurrent = Number.POSITIVE_INFINITY } = options;
-  // Only the tuning is shared; a signal or resumeFrom belongs to one wait.
-  const { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy } = options;
-  const defaults: WaitTuning = { timeoutMs, minDelayMs, maxDelayMs, elapsedFraction, policy };
-  if ((getJob === undefined) === (client === undefined)) fail("getJob", "must be given, or client, but not both");
-  check(getJob, "getJob", isFunction, "a function");
-  check(client, "client", (c) => typeof c.getJob === "function", "an object with a getJob method");
-  check(rate, "maxRequestsPerSecond", (n) => typeof n === "number" && n > 0 && (n === Infinity || n <= MAX_FINITE_RATE), `a number above 0 and at most ${MAX_FINITE_RATE}, or Infinity`);
-  check(maxConcurrent, "maxConcurrentRequests", (n) => typeof n === "number" && n >= 1, "a number of at least 1");
-  check(random, "random", isFunction, "a function");
-  resolveWaitOptions("x", undefined, defaults, 0);
-  const fetchJob: GetJob<J> = getJob ?? ((jobId, o) => (client as JobsClientLike<J>).getJob(jobId, { ...o, retry: false }));
-  return { getJob: fetchJob, rate, maxConcurrent, random, defaults };
-}

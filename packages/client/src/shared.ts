@@ -3,9 +3,11 @@
 import type { Redis } from "ioredis";
 import { CloudJobsError, InvalidArgumentError, classifyPollError } from "./errors.js";
 import type { JobLike } from "./jobs.js";
-import { resolveWatcherOptions, type GetJob, type JobWatcherOptions } from "./options.js";
+import type { GetJob, JobWatcherOptions } from "./options.js";
+import { resolveWatcherOptions } from "./wait-options.js";
 import { capOf, throttlePauseMs } from "./policy.js";
-import { createJobWatcher, setTimer, type JobWatcher } from "./wait.js";
+import { setTimer } from "./timer.js";
+import { createJobWatcher, type JobWatcher } from "./wait.js";
 
 /** Redis could not be reached when the watcher was created, or `ioredis` is not installed; `cause` has the reason. */
 export class SharedCapError extends CloudJobsError {

@@ -2,8 +2,10 @@
 // watcher of one, and `simulatePolicy` drives the same engine on a simulated clock.
 import { InvalidArgumentError, JobNotFoundError, JobFailedError, WaitTimeoutError, WatcherClosedError, classifyPollError } from "./errors.js";
 import { failedSubJobsOf, isFailed, isSucceeded, nonEmpty, parseJobTime, summarizeSubJobs, type JobLike, type SubJobSummary } from "./jobs.js";
-import { resolveWaitOptions, resolveWatcherOptions, type GetJob, type JobWatcherOptions, type ResolvedWaitOptions, type WaitOptions } from "./options.js";
+import type { GetJob, JobWatcherOptions, WaitOptions } from "./options.js";
+import { resolveWaitOptions, resolveWatcherOptions, type ResolvedWaitOptions } from "./wait-options.js";
 import { RequestRateLimiter, planNextPoll, type PollingPolicy, type PollingPolicyInput } from "./policy.js";
+import { setTimer } from "./timer.js";
 
 /** Sub-job counts of a job (zeros when it has none). */ export type SubJobProgress = SubJobSummary;
 
@@ -73,11 +75,6 @@ export interface JobWatcher<J extends JobLike> {
 /** Time and timers as the engine sees them: the real clock, or a simulated one. */
 export type Clock = { now(): number; setTimer(fire: () => void, delayMs: number): unknown; clearTimer(timer: unknown): void };
 
-/** Longest `setTimeout` delay that does not overflow (about 24.8 days); a later time fires early and re-arms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/** `setTimeout` within its range: a longer delay fires at `MAX_TIMER_MS` (the engine then re-arms; a call ends there). */
-export const setTimer = (fire: () => void, delayMs: number) => setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, delayMs)));
 
 /** The system clock, made monotonic (it may be set back; the schedule must not), and `setTimeout`. */
 function realClock(): Clock {

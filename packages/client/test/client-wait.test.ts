@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { JobFailedError, createJobsClient, type EvsJob, type VbsJob } from "../src/index.js";
-import { EVS_RUNNING, JOB_ID, PROJECT_ID, json, scriptedFetch } from "./helpers.js";
+import { EVS_RUNNING, JOB_ID, PROJECT_ID, json, loadClientChunks, scriptedFetch } from "./helpers.js";
 
+beforeAll(loadClientChunks);
 afterEach(() => {
   vi.useRealTimers();
 });
@@ -37,6 +38,24 @@ describe("client.waitForJob", () => {
     const error = await client(scriptedFetch(() => json(failed))).waitForJob(JOB_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JobFailedError);
     expect(error).toMatchObject({ job: failed });
+  });
+
+  it("has its state at once, while the engine loads, and the engine carries on from that state", async () => {
+    const startedAt = "2026-03-01T08:00:00.000Z";
+    vi.useFakeTimers({ now: Date.parse(startedAt) });
+    const fetch = scriptedFetch(() => json(EVS_RUNNING), () => json({ ...EVS_RUNNING, status: "SUCCESS" }));
+    const wait = client(fetch).waitForJob(JOB_ID, { timeoutMs: 600_000 });
+    expect(fetch.requests).toHaveLength(0); // the engine is still loading
+    expect(JSON.parse(JSON.stringify(wait))).toEqual({ version: 1, service: "evs", jobId: JOB_ID, startedAt, timeoutMs: 600_000, polls: 0, transientErrors: 0 });
+    await vi.runAllTimersAsync();
+    await expect(wait).resolves.toMatchObject({ status: "SUCCESS" });
+    expect(wait.getState()).toMatchObject({ startedAt, timeoutMs: 600_000, polls: 2, lastStatus: "SUCCESS" });
+  });
+
+  it("names a bad option as the caller gave it", async () => {
+    const wait = client(scriptedFetch(() => json(EVS_RUNNING))).waitForJob(JOB_ID, { timeoutMs: -1 });
+    await expect(wait).rejects.toMatchObject({ name: "InvalidArgumentError", argument: "timeoutMs" });
+    expect(() => wait.getState()).toThrow(/timeoutMs/);
   });
 
   it("rejects a bad job id without sending anything", async () => {

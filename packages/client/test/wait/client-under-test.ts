@@ -2,7 +2,10 @@ import { afterEach, beforeEach, vi } from "vitest";
 import { createJobsClient } from "../api.js";
 import type { EcsJob } from "../api.js";
 import type { GetJob } from "../api.js";
+import { loadClientChunks } from "../helpers.js";
 import type { JobSimulator } from "./job-simulator.js";
+
+await loadClientChunks(); // before any fake timer runs (see loadClientChunks)
 
 /** A project id of the documented shape. */
 export const PROJECT_ID = "0605768a6f80d5762f52c0150e726aa7";
