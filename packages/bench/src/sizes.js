@@ -267,6 +267,14 @@ export const getJob = (endpoint, projectId, token, jobId) =>
     smoke: "m.getJob(url, PROJECT_ID, TOKEN, JOB_ID)",
   },
   {
+    name: "cloud-jobs: getJob only (token), esbuild code splitting",
+    contents: `import { createJobsClient } from "@cloud-jobs/client";
+export const getJob = (endpoint, projectId, token, jobId) =>
+  createJobsClient({ service: "ecs", projectId, endpoint, auth: { token } }).getJob(jobId);`,
+    splitting: true,
+    note: "the same app built with esbuild's code splitting: it keeps the modules the main entry re-exports (the wait engine) in the start chunk; Rollup and webpack drop them",
+  },
+  {
     name: "cloud-jobs: getJob + waitForJob + signer",
     contents: `import { createJobsClient } from "@cloud-jobs/client";
 export async function run(options, jobId) {

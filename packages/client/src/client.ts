@@ -2,7 +2,7 @@
 // does not do — auth, a body-size cap, refusing redirects, the call's deadline, retries, normalised errors.
 import createClient from "openapi-fetch";
 import { deferredWait } from "./client-wait.js";
-import { InvalidArgumentError, JobsApiError, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
+import { InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
@@ -184,15 +184,12 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   const signedHeaders = async (jobId: string) =>
     (await (signer ??= import("./signing-chunk.js"))).signedJobHeaders(`${endpoint}/v1/${projectId}/jobs/${jobId}`, auth as AkSkAuth, projectId);
 
-  let errors: Promise<typeof import("./error-chunk.js")> | undefined;
-  const errorFrom = async (response: Response, body: unknown) => (await (errors ??= import("./error-chunk.js"))).errorFromResponse(response, body, context);
-
   async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
     try {
       const headers = "token" in auth ? undefined : await signedHeaders(jobId);
       const params = { path: { project_id: projectId, job_id: jobId } };
       const { error, response } = await api.GET(JOB_PATH, { params, headers, parseAs: "stream", signal });
-      if (!response.ok) throw await errorFrom(response, error);
+      if (!response.ok) throw errorFromResponse(response, error, context);
       const body = await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
       const requestId = response.headers.get("x-request-id") ?? undefined;
       if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
@@ -209,7 +206,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
         return parsed.value as JobOf<S>;
       }
       // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
-      if (response.status !== 200) throw await errorFrom(response, parsed ? parsed.value : body.text);
+      if (response.status !== 200) throw errorFromResponse(response, parsed ? parsed.value : body.text, context);
       const what = parsed
         ? "JSON that is not a job (an object with string job_id, job_type and status)"
         : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";

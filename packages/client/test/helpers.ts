@@ -2,10 +2,10 @@ import type { FetchLike } from "../src/index.js";
 import { signRequest } from "../src/signer.js";
 
 /**
- * Loads the chunks the client imports on first use (the wait engine, the error normalisation). A test with fake timers
+ * Loads the chunks the client imports on first use (the wait engine). A test with fake timers
  * must, before it advances them: a load in flight is real I/O, which no fake timer waits for.
  */
-export const loadClientChunks = () => Promise.all([import("../src/waiting-chunk.js"), import("../src/error-chunk.js")]);
+export const loadClientChunks = () => import("../src/waiting-chunk.js");
 
 /** Project and job ids shaped like the real ones (facts §4). */
 export const PROJECT_ID = "0605768a6f80d5762f52c0150e726aa7";
