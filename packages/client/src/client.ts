@@ -7,6 +7,7 @@ import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
 import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
+import type { JobHeaders } from "./signer.js";
 import { setTimer } from "./timer.js";
 import type { JobWait } from "./wait.js";
 
@@ -178,15 +179,14 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
     redirect: "manual", // credentials must not follow a Location header elsewhere
     headers: "token" in auth ? { Accept: "application/json", "X-Auth-Token": auth.token } : { Accept: "application/json" },
   });
-  // AK/SK: per-request headers (measured a little cheaper than an openapi-fetch middleware), from a
-  // signer loaded on the first signed request. Ids are checked: the URL needs no encoding.
-  let signer: Promise<typeof import("./signing-chunk.js")> | undefined;
-  const signedHeaders = async (jobId: string) =>
-    (await (signer ??= import("./signing-chunk.js"))).signedJobHeaders(`${endpoint}/v1/${projectId}/jobs/${jobId}`, auth as AkSkAuth, projectId);
+  // AK/SK: per-request headers (measured a little cheaper than an openapi-fetch middleware) from a signer set up once for
+  // this client, loaded on the first signed request.
+  let sign: ((jobId: string) => JobHeaders | Promise<JobHeaders>) | undefined;
+  const loadSigner = async () => (sign ??= (await import("./signing-chunk.js")).jobSigner(endpoint, auth as AkSkAuth, projectId));
 
   async function fetchOnce(jobId: string, signal: AbortSignal): Promise<JobOf<S>> {
     try {
-      const headers = "token" in auth ? undefined : await signedHeaders(jobId);
+      const headers = "token" in auth ? undefined : await (sign ?? (await loadSigner()))(jobId);
       const params = { path: { project_id: projectId, job_id: jobId } };
       const { error, response } = await api.GET(JOB_PATH, { params, headers, parseAs: "stream", signal });
       if (!response.ok) throw errorFromResponse(response, error, context);

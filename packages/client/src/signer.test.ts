@@ -175,16 +175,21 @@ describe("canonical request parts", () => {
   });
 });
 
-describe("signedJobHeaders", () => {
-  it("gives exactly the headers signRequest gives for the job GET, with and without a security token", async () => {
-    const { signRequest, signedJobHeaders } = await import("./signer.js");
+// The job signer's own HMAC (node:crypto's one-shot hash) and Web Crypto's, against signRequest's node:crypto Hmac.
+describe.each([["node:crypto", undefined], ["Web Crypto", webCryptoHashes]] as const)("jobSigner with %s", (_name, hashes) => {
+  it("gives exactly the headers signRequest gives for the job GET: any secret key, with and without a security token", async () => {
+    const { signRequest, jobSigner } = await import("./signer.js");
     const id = fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/);
+    // Keys longer than the HMAC block (64 bytes) are hashed first; non-ASCII keys are used as UTF-8 bytes.
+    const secretKey = fc.oneof(fc.string({ minLength: 1, maxLength: 64 }), fc.string({ minLength: 65, maxLength: 200 }), fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }));
+    const endpoint = fc.constantFrom("https://ecs.eu-de.otc.t-systems.com", "http://127.0.0.1:8080", "http://127.0.0.1:8080/proxy/a%20b");
+    const securityToken = fc.option(fc.string({ minLength: 1 }), { nil: undefined });
     await fc.assert(
-      fc.asyncProperty(id, id, fc.option(fc.string({ minLength: 1 }), { nil: undefined }), fc.constantFrom("https://ecs.eu-de.otc.t-systems.com", "http://127.0.0.1:8080"), async (projectId, jobId, securityToken, endpoint) => {
+      fc.asyncProperty(id, id, secretKey, securityToken, endpoint, async (projectId, jobId, secretKey, securityToken, endpoint) => {
         const url = `${endpoint}/v1/${projectId}/jobs/${jobId}`;
-        const credentials = { accessKey: "AK", secretKey: "SK", ...(securityToken === undefined ? {} : { securityToken }) };
+        const credentials = { accessKey: "AK", secretKey, ...(securityToken === undefined ? {} : { securityToken }) };
         const before = formatSdkDate(new Date());
-        const fast = await signedJobHeaders(url, credentials, projectId);
+        const fast = await jobSigner(endpoint, credentials, projectId, hashes)(jobId);
         const sent = { Accept: "application/json", "X-Project-Id": projectId, "X-Sdk-Date": fast["X-Sdk-Date"] as string };
         const general = await signRequest({ method: "GET", url, headers: { ...sent, Host: new URL(url).host } }, credentials);
         expect((fast["X-Sdk-Date"] ?? "") >= before).toBe(true);

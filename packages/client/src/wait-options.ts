@@ -33,6 +33,9 @@ function readResumeState(value: unknown, jobId: string, service: string | undefi
   return { startedAt, timeoutMs: timeoutMs as number, polls: count("polls"), transientErrors: count("transientErrors") };
 }
 
+// Waits left at the default tuning share one (stateless) policy: a watcher may hold 10,000 waits.
+const DEFAULT_POLICY = adaptivePollingPolicy();
+
 /** Validates the options of one wait before anything is sent; the first bad option throws `InvalidArgumentError`. */
 export function resolveWaitOptions<J extends JobLike>(
   jobId: unknown,
@@ -57,7 +60,8 @@ export function resolveWaitOptions<J extends JobLike>(
     startedAt: resumed?.startedAt ?? now,
     timeoutMs,
     minDelayMs,
-    policy: check(o.policy, "policy", isFunction, "a function") ?? adaptivePollingPolicy({ minDelayMs, maxDelayMs, elapsedFraction }),
+    policy: check(o.policy, "policy", isFunction, "a function") ??
+      ((o.minDelayMs ?? o.maxDelayMs ?? o.elapsedFraction) === undefined ? DEFAULT_POLICY : adaptivePollingPolicy({ minDelayMs, maxDelayMs, elapsedFraction })),
     signal: check(o.signal, "signal", isAbortSignal, "an AbortSignal") as AbortSignal | undefined,
     onProgress: check(o.onProgress, "onProgress", isFunction, "a function") as ((progress: WaitProgress<J>) => void) | undefined,
     onRetry: check(o.onRetry, "onRetry", isFunction, "a function") as ((info: WaitRetryInfo) => void) | undefined,
