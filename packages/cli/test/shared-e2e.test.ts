@@ -44,12 +44,14 @@ describe("cloud-jobs wait --redis", () => {
 
     const apart = await fleet(4, 50, () => []);
     await apart.done();
-    expect(busiestSecond(apart.proxy.log)).toBeGreaterThan(40);
+    expect(busiestSecond(apart.proxy.log)).toBeGreaterThan(20); // about 80 on a quiet machine: each run at its own 20/s
   });
 
   it("a 429 to one run pauses every run until its Retry-After", async () => {
-    const runs = await fleet(3, 10, () => ["--redis", redis.url, "--redis-key", "e2e-pause"], "5s");
-    await sleep(1_500);
+    const runs = await fleet(3, 10, () => ["--redis", redis.url, "--redis-key", "e2e-pause"], "9s");
+    // Once every run is polling (process starts are slow on a busy machine), one job of the first run gets a 429.
+    const runOf = (id: string) => runs.ids.findIndex((ids) => ids.includes(id));
+    while (new Set(runs.proxy.log.map((r) => runOf(r.id))).size < 3) await sleep(50);
     server.addFault(runs.ids[0]![0]!, "429;retry-after=2", 1);
     await runs.done();
     const throttled = runs.proxy.log.find((r) => r.status === 429);
@@ -58,7 +60,7 @@ describe("cloud-jobs wait --redis", () => {
     // Requests already on their way when the 429 came are let through; after that nobody sends until Retry-After.
     expect(runs.proxy.log.filter((r) => r.at > answeredAt + 50 && r.at < answeredAt + 2_000)).toEqual([]);
     const after = runs.proxy.log.filter((r) => r.at >= answeredAt + 2_000);
-    expect(new Set(after.map((r) => runs.ids.findIndex((ids) => ids.includes(r.id))))).toEqual(new Set([0, 1, 2]));
+    expect(new Set(after.map((r) => runOf(r.id)))).toEqual(new Set([0, 1, 2]));
   });
 
   it("says once that Redis went away and finishes every wait under its own cap", async () => {

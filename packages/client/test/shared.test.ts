@@ -69,7 +69,7 @@ describe("createSharedJobWatcher", () => {
       return running(id);
     };
     const watchers = await Promise.all([0, 1, 2].map((by) => createSharedJobWatcher({ getJob: getJob(by), maxRequestsPerSecond: 30, minDelayMs: 100, shared: { redis: redis.url, key } })));
-    await Promise.all(watchers.flatMap((w, by) => [1, 2, 3, 4].map((n) => w.wait(`job-${by}-${n}`, { timeoutMs: 3_500 }).catch(() => undefined))));
+    await Promise.all(watchers.flatMap((w, by) => [1, 2, 3, 4].map((n) => w.wait(`job-${by}-${n}`, { timeoutMs: 4_500 }).catch(() => undefined))));
     watchers.forEach((w) => w.close());
     expect(throttledAt).toBeLessThan(Number.POSITIVE_INFINITY);
     // A request already granted when the 429 came may still go out within a few ms; then nobody sends until Retry-After.
