@@ -77,8 +77,8 @@ class SharedCap {
   private asked = 0;
   private draining = false;
   private shared = true;
-  /** Set by the watcher's `close`: an ask that fails from then on is the disconnect, not an outage. */
-  closed = false;
+  private closed = false;
+  /** Ends the sleep between two asks (on close, so that no timer keeps the process alive). */ private wake: (() => void) | undefined;
 
   constructor(
     private readonly redis: RedisEval,
@@ -133,11 +133,23 @@ class SharedCap {
           const waiter = this.queue.shift(); // the one that asked may have left meanwhile: the next one takes the place
           if (waiter === undefined) this.settle(member);
           else waiter.grant(member);
-        } else await new Promise((wake) => setTimer(wake as () => void, answer < 0 ? -answer : Math.min(answer, MAX_RETRY_MS)));
+        } else {
+          await new Promise<void>((wake) => {
+            const timer = setTimer(wake, answer < 0 ? -answer : Math.min(answer, MAX_RETRY_MS));
+            this.wake = () => (clearTimeout(timer), wake());
+          });
+          if (this.closed) return;
+        }
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  /** The watcher closed: its waits have ended; an ask that fails from now on is the disconnect, not an outage. */
+  close(): void {
+    this.closed = true;
+    this.wake?.();
   }
 
   private sharing(shared: boolean, error?: unknown): void {
@@ -219,7 +231,7 @@ export async function createSharedJobWatcher<J extends JobLike>(options: SharedJ
     ...watcher,
     close() {
       watcher.close();
-      cap.closed = true;
+      cap.close();
       owned?.disconnect();
     },
   };

@@ -5,8 +5,8 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Redis } from "ioredis";
 import { startRedis } from "test-redis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJobsClient, InvalidArgumentError, JobsApiError, type JobLike } from "../src/index.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createJobsClient, InvalidArgumentError, JobsApiError, WatcherClosedError, type JobLike } from "../src/index.js";
 import { createSharedJobWatcher, SharedCapError, type SharedCapOptions } from "../src/shared.js";
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
@@ -134,6 +134,29 @@ describe("createSharedJobWatcher", () => {
     await expect(make({ redis: redis.url }, Number.POSITIVE_INFINITY)).rejects.toThrow("Invalid maxRequestsPerSecond: must be finite to be shared");
     await expect(make(undefined)).rejects.toThrow("Invalid shared: must be an object with redis");
     await expect(make({ redis: 42 })).rejects.toThrow("Invalid shared.redis: must be a redis:// URL or an ioredis client");
+  });
+
+  it("close() during a shared pause ends the waits and leaves no timer behind", async () => {
+    const key = freshKey();
+    const admin = new Redis(redis.url);
+    await admin.set(`{${key}}:pause`, String(Date.now() + 60_000), "PX", 60_000); // another process got a 429 with Retry-After: 60
+    const [set, clear] = [vi.spyOn(globalThis, "setTimeout"), vi.spyOn(globalThis, "clearTimeout")];
+    try {
+      const watcher = await createSharedJobWatcher({ getJob: async (id) => running(id), maxRequestsPerSecond: 5, shared: { redis: redis.url, key } });
+      const wait = watcher.wait("job-1").catch((error: unknown) => error);
+      await sleep(300);
+      expect(watcher.stats()).toMatchObject({ waits: 1, requests: 1 }); // its poll waits for the pause to end
+      watcher.close();
+      expect(await wait).toBeInstanceOf(WatcherClosedError);
+      // The sleep until the pause ends (and the wait's deadline) are timers of many seconds: none may outlive close().
+      const long = set.mock.calls.flatMap(([, ms], i) => ((ms ?? 0) > 10_000 ? [set.mock.results[i]!.value] : []));
+      expect(long.length).toBeGreaterThanOrEqual(2);
+      expect(long.filter((timer) => !clear.mock.calls.some(([cleared]) => cleared === timer))).toEqual([]);
+    } finally {
+      set.mockRestore();
+      clear.mockRestore();
+      admin.disconnect();
+    }
   });
 
   it("uses an ioredis client it is given, and leaves it open on close", async () => {
