@@ -15,7 +15,7 @@ const CHILD_TIMEOUT_MS = 240_000; // broken, not slow: a run takes about 30 s
 const RESERVE_FOR_BUILD_MS = 75_000; // kept free for item 5, which runs last
 
 if (process.env["BENCH_WAITS_CHILD"] === "1") {
-  process.once("message", async (/** @type {{ url: string, jobIds: string[], maxRequestsPerSecond: number }} */ task) => {
+  process.once("message", async (/** @type {{ url: string, jobIds: string[], maxRequestsPerSecond: number, measureHeap: boolean }} */ task) => {
     const [sentAt, fetchedAt, lagMs] = [/** @type {number[]} */ ([]), /** @type {number[]} */ ([]), /** @type {number[]} */ ([])];
     const dispatchedAt = new Map(); // job id → when its poll in progress was dispatched
     const fetchNow = (/** @type {Request} */ request) => {
@@ -32,8 +32,8 @@ if (process.env["BENCH_WAITS_CHILD"] === "1") {
       return client.getJob(jobId, { ...options, retry: false });
     };
     const watcher = createJobWatcher({ getJob, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
-    /** Heap in use after a full collection (the child runs with --expose-gc). */
-    const heap = () => (/** @type {() => void} */ (globalThis.gc)(), process.memoryUsage().heapUsed);
+    /** Heap in use after a full collection (the child runs with --expose-gc); only in the heap run: a forced collection moves V8's heap limits, and so the peak RSS a user would see. */
+    const heap = () => (task.measureHeap ? /** @type {() => void} */ (globalThis.gc)() : undefined, process.memoryUsage().heapUsed);
     const [heapBefore, rssBefore] = [heap(), process.memoryUsage.rss()];
     let rssPeak = rssBefore;
     const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
@@ -62,7 +62,7 @@ if (process.env["BENCH_WAITS_CHILD"] === "1") {
   });
 }
 
-/** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number }} plan */
+/** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number, measureHeap: boolean }} plan */
 async function runOnce(plan) {
   const arrivedAt = /** @type {number[]} */ ([]);
   const onArrival = (/** @type {any} */ { request }) => void (request.url.startsWith("/v1/") && arrivedAt.push(performance.now()));
@@ -80,13 +80,13 @@ async function runOnce(plan) {
       const timer = setTimeout(() => fail(`the waits did not end within ${CHILD_TIMEOUT_MS / 1000} s`), CHILD_TIMEOUT_MS);
       child.once("message", (message) => (clearTimeout(timer), resolve(message)));
       child.once("exit", (code) => fail(`the waiting process exited with ${code} before reporting`));
-      child.send({ url: mock.url, jobIds, maxRequestsPerSecond: plan.maxRequestsPerSecond });
+      child.send({ url: mock.url, jobIds, maxRequestsPerSecond: plan.maxRequestsPerSecond, measureHeap: plan.measureHeap });
     });
     if (run.failures > 0) throw new BenchError("WAITS_FAILED", `${run.failures} of ${run.waits} waits did not end in SUCCESS; first: ${run.firstFailure}`);
     if (run.busiestDispatched > Math.floor(plan.maxRequestsPerSecond)) {
       throw new BenchError("CAP_EXCEEDED", `the watcher sent ${run.busiestDispatched} requests in one second, over its cap of ${plan.maxRequestsPerSecond}`);
     }
-    return { ...run, busiestArrived: busiestWindow(arrivedAt), arrived: arrivedAt.length };
+    return { ...run, measureHeap: plan.measureHeap, busiestArrived: busiestWindow(arrivedAt), arrived: arrivedAt.length };
   } finally {
     unsubscribe("http.server.request.start", onArrival);
     await mock.close();
@@ -99,17 +99,19 @@ export async function runConcurrentWaits({ quick, deadline }) {
   const plan = quick
     ? { waits: 300, maxRequestsPerSecond: 150, minDurationMs: 1000, maxDurationMs: 3000 }
     : { waits: 10_000, maxRequestsPerSecond: 500, minDurationMs: 5000, maxDurationMs: 15_000 };
-  const [minRuns, maxRuns] = quick ? [1, 1] : [2, 3];
+  // The first run measures the heap (forced full collections); the others, untouched by them, the peak RSS.
+  const [minRuns, maxRuns] = quick ? [2, 2] : [2, 3];
   const runs = /** @type {any[]} */ ([]);
   for (let lastMs = 0; runs.length < maxRuns && (runs.length < minRuns || performance.now() + lastMs < deadline - RESERVE_FOR_BUILD_MS); ) {
     const t0 = performance.now();
-    runs.push(await runOnce({ ...plan, seed: runs.length + 1 }));
+    runs.push(await runOnce({ ...plan, seed: runs.length + 1, measureHeap: runs.length === 0 }));
     lastMs = performance.now() - t0;
   }
-  const s = (/** @type {(r: any) => number} */ pick) => summarize(runs.map(pick));
+  const s = (/** @type {(r: any) => number} */ pick, of = runs) => summarize(of.map(pick));
+  const [heapRuns, rssRuns] = [runs.filter((r) => r.measureHeap), runs.filter((r) => !r.measureHeap)];
   const ms = (/** @type {(r: any) => number} */ pick, decimals = 0) => spread(s(pick), { unit: "ms", decimals });
   const mb = { unit: "MB", decimals: 0, scale: (/** @type {number} */ v) => v / 1_000_000 };
-  const [cap, arrived, rss] = [plan.maxRequestsPerSecond, s((r) => r.busiestArrived), s((r) => r.rssPeak)];
+  const [cap, arrived, rss] = [plan.maxRequestsPerSecond, s((r) => r.busiestArrived), s((r) => r.rssPeak, rssRuns)];
   const rows = [
     ["wall time (all waits ended)", spread(s((r) => r.wallMs / 1000), { unit: "s", decimals: 1 })],
     ["requests sent (per wait)", `${spread(s((r) => r.requests), { decimals: 0 })} (${spread(s((r) => r.requests / r.waits))})`],
@@ -121,10 +123,11 @@ export async function runConcurrentWaits({ quick, deadline }) {
     ["dispatch → fetch, p50 / p99 / max", `${ms((r) => r.lagP50Ms, 1)} / ${ms((r) => r.lagP99Ms)} / ${ms((r) => r.lagMaxMs)}`],
     ["event-loop delay of the waiting process, p99 / max", `${ms((r) => r.loopP99Ms)} / ${ms((r) => r.loopMaxMs)}`],
     ["**peak RSS of the waiting process**", spread(rss, mb)],
-    ["RSS before the waits started", spread(s((r) => r.rssBefore), mb)],
-    ["peak RSS per wait, above that", spread(s((r) => (r.rssPeak - r.rssBefore) / r.waits), { unit: "KB", decimals: 1, scale: (v) => v / 1000 })],
-    ["heap per wait once all waits started (after a full GC)", spread(s((r) => r.heapPerWait), { unit: "B", decimals: 0 })],
-    ["heap still held after close() (the settled jobs the caller keeps)", spread(s((r) => r.heapAfterClose), { unit: "KB", decimals: 0, scale: (v) => v / 1000 })],
+    ["RSS before the waits started", spread(s((r) => r.rssBefore, rssRuns), mb)],
+    ["peak RSS per wait, above that", spread(s((r) => (r.rssPeak - r.rssBefore) / r.waits, rssRuns), { unit: "KB", decimals: 1, scale: (v) => v / 1000 })],
+    ["peak RSS in the heap run (full collections forced before and after the waits start)", spread(s((r) => r.rssPeak, heapRuns), mb)],
+    ["heap per wait once all waits started (after a full GC; heap run)", spread(s((r) => r.heapPerWait, heapRuns), { unit: "B", decimals: 0 })],
+    ["heap still held after close() (the settled jobs the caller keeps; heap run)", spread(s((r) => r.heapAfterClose, heapRuns), { unit: "KB", decimals: 0, scale: (v) => v / 1000 })],
     ["429 answers", spread(s((r) => r.throttled), { decimals: 0 })],
   ];
   const markdown = [
@@ -132,11 +135,11 @@ export async function runConcurrentWaits({ quick, deadline }) {
     "",
     table(["figure", "value"], rows),
     "",
-    `The watcher counts a request against its budget from its dispatch until one second after its answer, so requests dispatched late in one second and delayed (a busy event loop, connection setup) cannot meet the next second's at the server. Most of the peak RSS is V8 heap headroom: every \`fetch\` leaves objects that survive into the old generation (undici registers each request and response for finalisation) and are only freed by a full collection; the waits themselves hold the heap per wait above.`,
+    `The watcher counts a request against its budget from its dispatch until one second after its answer, so requests dispatched late in one second and delayed (a busy event loop, connection setup) cannot meet the next second's at the server. Most of the peak RSS is V8 heap headroom: Node 20's young-generation collector keeps the targets of \`FinalizationRegistry\` and \`WeakRef\` alive, and undici registers every response (and every request with a signal), so about 20 KB per request is promoted to the old generation and freed only by a full collection; the waits themselves hold the heap per wait above. The goal's peak is taken from runs with no forced collection, as a user's process runs: the heap run's forced full collection right after the waits start sets V8's old-generation limit from the live heap then, and so lowers its peak.`,
   ].join("\n");
   const goals = [
     { item: "4. 10,000 waits", goal: `no one-second window of arrivals at the server over the cap (${cap})`, measured: `at most ${num(arrived.max, 0)} in ${runs.length} runs`, met: arrived.max <= cap },
-    { item: "4. 10,000 waits", goal: "peak RSS of the waiting process ≤ 150 MB", measured: `${num(rss.median / 1e6, 0)} MB (median of ${runs.length} runs)`, met: rss.median <= MAX_PEAK_RSS },
+    { item: "4. 10,000 waits", goal: "peak RSS of the waiting process ≤ 150 MB", measured: `${num(rss.median / 1e6, 0)} MB (median of ${rssRuns.length} ${rssRuns.length === 1 ? "run" : "runs"} without forced GC)`, met: rss.median <= MAX_PEAK_RSS },
   ];
   return { title: "4. 10,000 concurrent waits in one process", markdown, goals: quick ? [] : goals };
 }
