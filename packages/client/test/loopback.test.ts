@@ -1,4 +1,6 @@
-// Integration: the client against a real HTTP server on 127.0.0.1 (global fetch, real sockets).
+// Integration: the client against a real HTTP server on 127.0.0.1 (real sockets), through both transports: node:http,
+// its default on Node, and the global fetch, given as the `fetch` option (the default in browsers, Bun and Deno).
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +15,8 @@ let server: Server;
 let endpoint: string;
 const hits = new Map<string, number>();
 const closedEarly = new Set<string>();
+/** Requests each socket has carried, to tell a reused kept-alive connection from a new one. */
+const carried = new WeakMap<object, number>();
 
 async function authenticated(req: IncomingMessage): Promise<boolean> {
   if (req.headers["x-auth-token"] !== undefined) return req.headers["x-auth-token"] === TOKEN;
@@ -35,7 +39,30 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return;
   }
   const job = JSON.stringify({ ...EVS_RUNNING, job_id: scenario });
-  switch (scenario) {
+  const reused = (carried.get(req.socket) ?? 0) > 0;
+  carried.set(req.socket, (carried.get(req.socket) ?? 0) + 1);
+  switch (scenario.replace(/-fetch$/, "")) {
+    case "stale":
+      // A kept-alive connection the server drops just as the client reuses it: the request never got an answer.
+      if (reused && n === 1) return void req.socket.destroy();
+      break;
+    case "cutoff":
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(job.length) });
+      res.write(job.slice(0, 40), () => req.socket.destroy());
+      return;
+    case "bigerror": {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(`E${"x".repeat(200 * 1024)}`);
+      return;
+    }
+    case "split": {
+      // "é" is two bytes in UTF-8: the first chunk ends between them.
+      const body = Buffer.from(JSON.stringify({ ...EVS_RUNNING, job_id: scenario, fail_reason: "café" }));
+      const at = body.indexOf(Buffer.from("é")) + 1;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write(body.subarray(0, at), () => setTimeout(() => res.end(body.subarray(at)), 20));
+      return;
+    }
     case "ratelimited":
       if (n === 1) {
         res.writeHead(429, { "retry-after": "0", "content-type": "application/json" });
@@ -58,7 +85,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       const chunk = Buffer.alloc(1024 * 1024, 0x20);
       let sent = 0;
       const pump = (): void => {
-        while (sent < 20 && !res.destroyed) {
+        while (sent < 64 && !res.destroyed) { // 64 MB, four times the cap: ended early only by the client hanging up
           sent++;
           if (!res.write(chunk)) return void res.once("drain", pump);
         }
@@ -83,54 +110,101 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const client = (auth: Auth, extra: { timeoutMs?: number } = {}) =>
-  createJobsClient({ service: "evs", projectId: PROJECT_ID, endpoint, auth, retry: { maxAttempts: 2, random: () => 0 }, ...extra });
+describe.each([
+  { transport: "node:http (the default on Node)", fetch: undefined },
+  { transport: "the global fetch (a fetch option)", fetch: (request: Request) => fetch(request) },
+])("client against a loopback server through $transport", ({ fetch: fetchOption }) => {
+  const client = (auth: Auth, extra: { timeoutMs?: number; retry?: false } = {}) =>
+    createJobsClient({ service: "evs", projectId: PROJECT_ID, endpoint, auth, retry: { maxAttempts: 2, random: () => 0 }, fetch: fetchOption, ...extra });
+  /** The server's scenario of that name, as a job id of its own for each transport (the server counts hits per id). */
+  const id = (name: string) => `${name}${fetchOption ? "-fetch" : ""}`;
 
-describe("client against a loopback server", () => {
   it("gets a job with a token", async () => {
-    await expect(client({ token: TOKEN }).getJob("tokenjob")).resolves.toMatchObject({ job_id: "tokenjob", status: "RUNNING" });
+    await expect(client({ token: TOKEN }).getJob(id("tokenjob"))).resolves.toMatchObject({ job_id: id("tokenjob"), status: "RUNNING" });
   });
 
   it("gets a job with AK/SK, the signature verified by the server", async () => {
-    await expect(client({ accessKey: AK, secretKey: SK }).getJob("signedjob")).resolves.toMatchObject({ job_id: "signedjob" });
+    await expect(client({ accessKey: AK, secretKey: SK }).getJob(id("signedjob"))).resolves.toMatchObject({ job_id: id("signedjob") });
   });
 
   it("gets the gateway's 401 as a JobsApiError when the secret key is wrong", async () => {
-    const error = await client({ accessKey: AK, secretKey: "wrong-secret-key" }).getJob("badsig").catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "JobsApiError", status: 401, code: "APIGW.0301", requestId: "req-badsig", retryable: false });
+    const error = await client({ accessKey: AK, secretKey: "wrong-secret-key" }).getJob(id("badsig")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "JobsApiError", status: 401, code: "APIGW.0301", requestId: `req-${id("badsig")}`, retryable: false });
   });
 
   it("retries a 429 with Retry-After: 0 and then succeeds", async () => {
-    await expect(client({ token: TOKEN }).getJob("ratelimited")).resolves.toMatchObject({ job_id: "ratelimited" });
-    expect(hits.get("ratelimited")).toBe(2);
+    await expect(client({ token: TOKEN }).getJob(id("ratelimited"))).resolves.toMatchObject({ job_id: id("ratelimited") });
+    expect(hits.get(id("ratelimited"))).toBe(2);
   });
 
   it("reports an HTML 503 as HTTP_503 after the retries", async () => {
-    const error = await client({ token: TOKEN }).getJob("html503").catch((e: unknown) => e);
+    const error = await client({ token: TOKEN }).getJob(id("html503")).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "HTTP_503", status: 503, retryable: true });
     expect((error as Error).message).toContain("503 Service Temporarily Unavailable");
-    expect(hits.get("html503")).toBe(2);
+    expect(hits.get(id("html503"))).toBe(2);
+  });
+
+  it("reports an error body over 64 KB by its start, the rest dropped", async () => {
+    const error = await client({ token: TOKEN }, { retry: false }).getJob(id("bigerror")).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "HTTP_500", status: 500 });
+    expect((error as Error).message).toContain("Exxxx");
   });
 
   it("reports a dropped connection as NETWORK_ERROR", async () => {
-    await expect(client({ token: TOKEN }).getJob("reset")).rejects.toMatchObject({ code: "NETWORK_ERROR", status: undefined });
+    await expect(client({ token: TOKEN }).getJob(id("reset"))).rejects.toMatchObject({ code: "NETWORK_ERROR", status: undefined });
+  });
+
+  it("reports a body that breaks off before its Content-Length as NETWORK_ERROR", async () => {
+    await expect(client({ token: TOKEN }, { retry: false }).getJob(id("cutoff"))).rejects.toMatchObject({ code: "NETWORK_ERROR" });
+  });
+
+  it("decodes a character split between two chunks", async () => {
+    await expect(client({ token: TOKEN }).getJob(id("split"))).resolves.toMatchObject({ fail_reason: "café" });
   });
 
   it("refuses a body over the size limit and hangs up", async () => {
-    await expect(client({ token: TOKEN }).getJob("huge")).rejects.toMatchObject({ code: "INVALID_RESPONSE", status: 200 });
+    await expect(client({ token: TOKEN }).getJob(id("huge"))).rejects.toMatchObject({ code: "INVALID_RESPONSE", status: 200 });
+    await expect.poll(() => closedEarly.has(id("huge"))).toBe(true);
   });
 
   it("times out a request the server never answers and closes the connection", async () => {
-    await expect(client({ token: TOKEN }, { timeoutMs: 300 }).getJob("hang")).rejects.toMatchObject({ code: "TIMEOUT" });
-    await expect.poll(() => closedEarly.has("hang")).toBe(true);
+    await expect(client({ token: TOKEN }, { timeoutMs: 300 }).getJob(id("hang"))).rejects.toMatchObject({ code: "TIMEOUT" });
+    await expect.poll(() => closedEarly.has(id("hang"))).toBe(true);
   });
 
   it("aborts an in-flight request with the caller's reason", async () => {
     const controller = new AbortController();
-    const pending = client({ token: TOKEN }).getJob("hang2", { signal: controller.signal });
-    await expect.poll(() => hits.get("hang2")).toBe(1);
+    const pending = client({ token: TOKEN }).getJob(id("hang2"), { signal: controller.signal });
+    await expect.poll(() => hits.get(id("hang2"))).toBe(1);
     controller.abort(new Error("stop waiting"));
     await expect(pending).rejects.toThrow("stop waiting");
-    await expect.poll(() => closedEarly.has("hang2")).toBe(true);
+    await expect.poll(() => closedEarly.has(id("hang2"))).toBe(true);
+  });
+});
+
+describe("node:http, the default transport on Node", () => {
+  const client = () => createJobsClient({ service: "evs", projectId: PROJECT_ID, endpoint, auth: { token: TOKEN }, retry: false });
+
+  it("sends through node:http, and never loads the global fetch's request path", async () => {
+    const [viaHttp, viaUndici] = [[] as string[], [] as string[]];
+    const onHttp = ({ request }: { request: { path: string } }) => void viaHttp.push(request.path);
+    const onUndici = ({ request }: { request: { path: string } }) => void viaUndici.push(request.path);
+    subscribe("http.client.request.start", onHttp as (message: unknown) => void);
+    subscribe("undici:request:create", onUndici as (message: unknown) => void);
+    try {
+      await client().getJob("transport");
+    } finally {
+      unsubscribe("http.client.request.start", onHttp as (message: unknown) => void);
+      unsubscribe("undici:request:create", onUndici as (message: unknown) => void);
+    }
+    expect(viaHttp).toEqual([`/v1/${PROJECT_ID}/jobs/transport`]);
+    expect(viaUndici).toEqual([]);
+  });
+
+  it("sends a GET again, once, when the kept-alive connection it reused was closed before any answer", async () => {
+    const evs = client();
+    await evs.getJob("warmup"); // leaves a kept-alive connection for the next request to reuse
+    await expect(evs.getJob("stale")).resolves.toMatchObject({ job_id: "stale" });
+    expect(hits.get("stale")).toBe(2); // retried although the client was told not to retry: the GET never reached the server
   });
 });
