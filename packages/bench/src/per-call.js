@@ -2,6 +2,7 @@
 // CPU at 500 requests/s. See README.md. The official SDK writes ~/.huaweicloud on first use, so it gets a temporary
 // HOME for the rest of this process (child processes get `originalHome` back); its credentials here are fake.
 import { mkdtempSync } from "node:fs";
+import { get } from "node:http";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,19 @@ import { BenchError, bytes, num, spread, table } from "./lib/report.js";
 import { AK_SK, JOB_BODY, JOB_ID, JOB_PATH, PROJECT_ID, startLoopbackServer, TOKEN } from "./loopback.js";
 
 /** @typedef {import("./lib/measure.js").Contender} Contender */
+
+/** One GET through node:http's global keep-alive agent, the body parsed: the floor under the client's transport on Node.
+ * @param {string} url @param {Record<string, string>} headers @returns {Promise<unknown>} */
+function rawHttp(url, headers) {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (response) => {
+      let text = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => (response.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new BenchError("CONTENDER_FAILED", `HTTP ${response.statusCode}`))));
+    }).on("error", reject);
+  });
+}
 
 export const originalHome = process.env["HOME"];
 
@@ -44,6 +58,7 @@ function contenders(url) {
   return [
     { name: "raw fetch (token)", call: () => fetch(`${url}${JOB_PATH}`, { headers }).then((response) => (response.ok ? response.json() : fail(response))) },
     { name: "openapi-fetch alone (token)", call: () => api.GET("/v1/{project_id}/jobs/{job_id}", { params }).then(({ data, response }) => data ?? fail(response)) },
+    { name: "raw node:http (token)", call: () => rawHttp(`${url}${JOB_PATH}`, headers) },
     { name: "cloud-jobs getJob (token)", call: () => withToken.getJob(JOB_ID) },
     { name: "cloud-jobs getJob (AK/SK)", call: () => withKeys.getJob(JOB_ID) },
     { name: "official SDK showJob (AK/SK)", call: () => sdk.showJob(new ecs.ShowJobRequest(JOB_ID)) },
@@ -152,7 +167,7 @@ export async function runPerCall({ quick }) {
       ];
     });
     const markdown = [
-      `One \`GET /v1/{project_id}/jobs/{job_id}\` per call, one call at a time, against one node:http server in a child process on 127.0.0.1 (keep-alive) that answers every request with the same ${bytes(Buffer.byteLength(JOB_BODY))} ECS job (no validation, no signature check: the server costs the same for everyone). Each contender sends, checks the status and parses the body; the cloud-jobs client runs with its defaults (retry policy, timeout, error normalisation), openapi-fetch alone sends the same token header.`,
+      `One \`GET /v1/{project_id}/jobs/{job_id}\` per call, one call at a time, against one node:http server in a child process on 127.0.0.1 (keep-alive) that answers every request with the same ${bytes(Buffer.byteLength(JOB_BODY))} ECS job (no validation, no signature check: the server costs the same for everyone). Each contender sends, checks the status and parses the body; the cloud-jobs client runs with its defaults (retry policy, timeout, error normalisation; on Node its requests go through node:http and its global keep-alive agent, not the global fetch), openapi-fetch alone sends the same token header through the global fetch, and raw node:http is the floor under the client's transport.`,
       "",
       `Two interleaved runs, round-robin with the order rotated every round: **median of rounds** (${byRound.rounds} rounds × ${byRound.batch} calls per contender, garbage collected between batches; ratios taken round by round) and **mean of all calls** (${allCalls.rounds} rounds × ${allCalls.batch} calls per contender, nobody's garbage collected for them: each pays for its own). **Client CPU** is the CPU time of the measuring process alone (the server is another process); being descheduled by other load does not inflate it. **CPU at ${RATE}/s** is the measuring process's CPU time while the contender runs ${RATE} calls a second for ${quick ? 0.1 : 3} s, as a share of one core: on a real network, where the round trip dwarfs the client, this is what the client costs.`,
       "",

@@ -1,66 +1,17 @@
 // Item 4: 10,000 concurrent waits under the watcher's cap. The mock server (this process) stamps arrivals through
-// node:http's `http.server.request.start` channel; the waits run in a forked child (this file), so its peak RSS is theirs.
+// node:http's `http.server.request.start` channel; the waits run in a forked child (waits-child.js, which loads the client
+// and nothing else), so its peak RSS is theirs.
 import { fork } from "node:child_process";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
 import { seededRandom } from "@cloud-jobs/client/internal";
 import { startMockServer } from "@cloud-jobs/mock-server";
-import { busiestWindow, quantile, summarize } from "./lib/measure.js";
+import { busiestWindow, summarize } from "./lib/measure.js";
 import { BenchError, num, spread, table } from "./lib/report.js";
 import { PROJECT_ID, TOKEN } from "./loopback.js";
 
 const MAX_PEAK_RSS = 150_000_000;
 const CHILD_TIMEOUT_MS = 240_000; // broken, not slow: a run takes about 30 s
 const RESERVE_FOR_BUILD_MS = 75_000; // kept free for item 5, which runs last
-
-if (process.env["BENCH_WAITS_CHILD"] === "1") {
-  process.once("message", async (/** @type {{ url: string, jobIds: string[], maxRequestsPerSecond: number, measureHeap: boolean }} */ task) => {
-    const [sentAt, fetchedAt, lagMs] = [/** @type {number[]} */ ([]), /** @type {number[]} */ ([]), /** @type {number[]} */ ([])];
-    const dispatchedAt = new Map(); // job id → when its poll in progress was dispatched
-    const fetchNow = (/** @type {Request} */ request) => {
-      const now = performance.now();
-      fetchedAt.push(now);
-      lagMs.push(now - dispatchedAt.get(request.url.slice(request.url.lastIndexOf("/") + 1)));
-      return fetch(request);
-    };
-    const client = createJobsClient({ service: "ecs", projectId: PROJECT_ID, endpoint: task.url, auth: { token: TOKEN }, fetch: fetchNow });
-    const getJob = (/** @type {string} */ jobId, /** @type {{ signal?: AbortSignal }} */ options) => {
-      const now = performance.now();
-      sentAt.push(now);
-      dispatchedAt.set(jobId, now);
-      return client.getJob(jobId, { ...options, retry: false });
-    };
-    const watcher = createJobWatcher({ getJob, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
-    /** Heap in use after a full collection (the child runs with --expose-gc); only in the heap run: a forced collection moves V8's heap limits, and so the peak RSS a user would see. */
-    const heap = () => (task.measureHeap ? /** @type {() => void} */ (globalThis.gc)() : undefined, process.memoryUsage().heapUsed);
-    const [heapBefore, rssBefore] = [heap(), process.memoryUsage.rss()];
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
-    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-    loopDelay.enable();
-    const started = performance.now();
-    const waits = Promise.allSettled(task.jobIds.map((id) => watcher.wait(id)));
-    const heapStarted = heap();
-    const outcomes = await waits;
-    const wallMs = performance.now() - started;
-    clearInterval(sampler);
-    loopDelay.disable();
-    const { throttled } = watcher.stats();
-    watcher.close();
-    const failures = outcomes.filter((o) => o.status === "rejected" || o.value.status !== "SUCCESS");
-    const first = failures[0];
-    const result = {
-      ...{ waits: task.jobIds.length, wallMs, requests: sentAt.length, throttled, failures: failures.length, rssBefore },
-      ...{ busiestDispatched: busiestWindow(sentAt), busiestTenthDispatched: busiestWindow(sentAt, 100), busiestFetched: busiestWindow(fetchedAt) },
-      ...{ lagP50Ms: quantile(lagMs, 0.5), lagP99Ms: quantile(lagMs, 0.99), lagMaxMs: Math.max(...lagMs) },
-      ...{ loopP99Ms: loopDelay.percentile(99) / 1e6, loopMaxMs: loopDelay.max / 1e6, heapPerWait: (heapStarted - heapBefore) / task.jobIds.length },
-      ...{ heapAfterClose: heap() - heapBefore, rssPeak: Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) },
-      firstFailure: first === undefined ? undefined : first.status === "rejected" ? String(first.reason) : `status ${first.value.status}`,
-    };
-    process.send?.(result, () => process.exit(0));
-  });
-}
 
 /** @param {{ waits: number, maxRequestsPerSecond: number, minDurationMs: number, maxDurationMs: number, seed: number, measureHeap: boolean }} plan */
 async function runOnce(plan) {
@@ -74,13 +25,13 @@ async function runOnce(plan) {
       const durationMs = Math.round(plan.minDurationMs + random() * (plan.maxDurationMs - plan.minDurationMs));
       return mock.createJob({ service: "ecs", duration_ms: durationMs, sub_jobs: i % 2 === 0 ? 0 : 2 }).job_id;
     });
-    const child = fork(new URL(import.meta.url), [], { env: { ...process.env, BENCH_WAITS_CHILD: "1" }, execArgv: ["--expose-gc"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const child = fork(new URL("./waits-child.js", import.meta.url), [], { execArgv: ["--expose-gc", ...(process.env["BENCH_CHILD_FLAGS"] ?? "").split(" ").filter(Boolean)], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     const run = await new Promise((resolve, reject) => {
       const fail = (/** @type {string} */ why) => (clearTimeout(timer), child.kill(), reject(new BenchError("WAITS_FAILED", why)));
       const timer = setTimeout(() => fail(`the waits did not end within ${CHILD_TIMEOUT_MS / 1000} s`), CHILD_TIMEOUT_MS);
       child.once("message", (message) => (clearTimeout(timer), resolve(message)));
       child.once("exit", (code) => fail(`the waiting process exited with ${code} before reporting`));
-      child.send({ url: mock.url, jobIds, maxRequestsPerSecond: plan.maxRequestsPerSecond, measureHeap: plan.measureHeap });
+      child.send({ url: mock.url, projectId: PROJECT_ID, token: TOKEN, jobIds, maxRequestsPerSecond: plan.maxRequestsPerSecond, measureHeap: plan.measureHeap });
     });
     if (run.failures > 0) throw new BenchError("WAITS_FAILED", `${run.failures} of ${run.waits} waits did not end in SUCCESS; first: ${run.firstFailure}`);
     if (run.busiestDispatched > Math.floor(plan.maxRequestsPerSecond)) {
@@ -117,10 +68,10 @@ export async function runConcurrentWaits({ quick, deadline }) {
     ["requests sent (per wait)", `${spread(s((r) => r.requests), { decimals: 0 })} (${spread(s((r) => r.requests / r.waits))})`],
     ["requests ÷ wall time", spread(s((r) => r.requests / (r.wallMs / 1000)), { unit: "/s", decimals: 0 })],
     ["busiest 1-s window: dispatched by the watcher", `${spread(s((r) => r.busiestDispatched), { decimals: 0 })} (cap ${cap})`],
-    ["busiest 1-s window: handed to fetch by the client", spread(s((r) => r.busiestFetched), { decimals: 0 })],
+    ["busiest 1-s window: handed to node:http by the client", spread(s((r) => r.busiestFetched), { decimals: 0 })],
     ["busiest 1-s window: **arrived at the server**", spread(arrived, { decimals: 0 })],
     ["busiest 100-ms window, dispatched", spread(s((r) => r.busiestTenthDispatched), { decimals: 0 })],
-    ["dispatch → fetch, p50 / p99 / max", `${ms((r) => r.lagP50Ms, 1)} / ${ms((r) => r.lagP99Ms)} / ${ms((r) => r.lagMaxMs)}`],
+    ["dispatch → node:http, p50 / p99 / max", `${ms((r) => r.lagP50Ms, 1)} / ${ms((r) => r.lagP99Ms)} / ${ms((r) => r.lagMaxMs)}`],
     ["event-loop delay of the waiting process, p99 / max", `${ms((r) => r.loopP99Ms)} / ${ms((r) => r.loopMaxMs)}`],
     ["**peak RSS of the waiting process**", spread(rss, mb)],
     ["RSS before the waits started", spread(s((r) => r.rssBefore, rssRuns), mb)],
@@ -135,7 +86,7 @@ export async function runConcurrentWaits({ quick, deadline }) {
     "",
     table(["figure", "value"], rows),
     "",
-    `The watcher counts a request against its budget from its dispatch until one second after its answer, so requests dispatched late in one second and delayed (a busy event loop, connection setup) cannot meet the next second's at the server. Most of the peak RSS is V8 heap headroom: Node 20's young-generation collector keeps the targets of \`FinalizationRegistry\` and \`WeakRef\` alive, and undici registers every response (and every request with a signal), so about 20 KB per request is promoted to the old generation and freed only by a full collection; the waits themselves hold the heap per wait above. The goal's peak is taken from runs with no forced collection, as a user's process runs: the heap run's forced full collection right after the waits start sets V8's old-generation limit from the live heap then, and so lowers its peak.`,
+    `The watcher counts a request against its budget from its dispatch until one second after its answer, so requests dispatched late in one second and delayed (a busy event loop, connection setup) cannot meet the next second's at the server. Most of the peak RSS is V8 heap headroom: polls' answers kept for a second or more (each wait's last job, the jobs the caller collects) outlive the young generation's collections, so the old generation grows until its first full collection (about 70 MB of heap, some 22 s into a run, then down to about 20 MB), beside a young generation of up to 32 MB. The client sends through node:http (undici's fetch, its default before, peaked at 243 MB here); openapi-fetch still loads undici for its \`Headers\` (about 9 MB). The goal's peak is taken from runs with no forced collection, as a user's process runs: the heap run's forced full collection right after the waits start sets V8's old-generation limit from the live heap then, and so lowers its peak.`,
   ].join("\n");
   const goals = [
     { item: "4. 10,000 waits", goal: `no one-second window of arrivals at the server over the cap (${cap})`, measured: `at most ${num(arrived.max, 0)} in ${runs.length} runs`, met: arrived.max <= cap },
