@@ -70,8 +70,8 @@ type Call = { readonly signal: AbortSignal; cancel: ((reason: unknown) => void) 
 /**
  * Starts a call: its signal follows the caller's (reason kept) and the deadline. The timer is hand-written, not
  * `AbortSignal.timeout`, so fake timers drive it. The node:http transport hangs its cancel on `cancel` rather than
- * listening on the signal: on Node 20, an abort listener on each request's own signal made a process sending 500
- * requests a second peak 25 MB higher.
+ * listening on the signal: on Node 20, an abort listener added to a fresh signal per request raised the peak memory of a
+ * process sending 500 requests a second (by 25 MB, measured with raw node:http requests).
  */
 function startCall(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown): Call {
   const controller = new AbortController();
