@@ -43,7 +43,6 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * signal's reason even if the stream ignores it. The global `fetch` keeps to its `Content-Length`: such a body is read at once.
  */
 async function readBodyText(response: Response, limitBytes: number, signal: AbortSignal, lengthEnforced: boolean) {
-  if ("read" in response) return (response as unknown as ReadAnswer).read; // node:http's answer, read up to its cap
   if (!response.body) return { text: "", truncated: false };
   const length = lengthEnforced ? response.headers.get("content-length") : null;
   if (length !== null && Number(length) <= limitBytes) return { text: await response.text(), truncated: false };
@@ -188,7 +187,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       throw new JobsApiError({ status, code: `HTTP_${status}`, message, service, retryable: false });
     }
     if (status === 0 || response.type === "error") throw networkError(context, new Error("network error response"));
-    if (status < 300 || "read" in response) return response; // node:http's answer: an error body is read up to its cap
+    if (status < 300 || viaNode) return response; // node:http's answer is read already, an error body up to its cap
     const body = await readBodyText(response, MAX_ERROR_BODY_BYTES, request.signal, !userFetch).catch(() => {
       if (request.signal.aborted) throw request.signal.reason;
       return { text: "" };
@@ -216,7 +215,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       const init = { params, headers, parseAs: "stream" as const, signal, call }; // openapi-fetch hands `call` on to `send`
       const { error, response } = await api.GET(JOB_PATH, init);
       if (!response.ok) throw errorFromResponse(response, error, context);
-      const body = await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
+      const body = viaNode ? (response as unknown as ReadAnswer).read : await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
       const requestId = response.headers.get("x-request-id") ?? undefined;
       if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
       let parsed: { value: unknown } | undefined;
