@@ -1,7 +1,9 @@
 // Integration: the client against a real HTTP server on 127.0.0.1 (real sockets), through both transports: node:http,
 // its default on Node, and the global fetch, given as the `fetch` option (the default in browsers, Bun and Deno).
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createTlsServer, globalAgent as httpsAgent } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobsClient, type Auth } from "../src/index.js";
@@ -199,6 +201,26 @@ describe("node:http, the default transport on Node", () => {
     }
     expect(viaHttp).toEqual([`/v1/${PROJECT_ID}/jobs/transport`]);
     expect(viaUndici).toEqual([]);
+  });
+
+  it("speaks https through node:https's global agent, verifying the certificate against the agent's CAs", async () => {
+    // A self-signed certificate for 127.0.0.1, made for these tests only (valid until 2126).
+    const [cert, key] = ["cert", "key"].map((part) => readFileSync(new URL(`./fixtures/loopback-${part}.pem`, import.meta.url), "utf8"));
+    const tls = createTlsServer({ cert, key }, (req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+    const secure = createJobsClient({ service: "evs", projectId: PROJECT_ID, endpoint: `https://127.0.0.1:${(tls.address() as AddressInfo).port}`, auth: { token: TOKEN }, retry: false });
+    try {
+      const refused = await secure.getJob("untrusted").catch((e: unknown) => e);
+      expect(refused).toMatchObject({ code: "NETWORK_ERROR" });
+      expect((refused as Error).message).toMatch(/self[- ]signed/i);
+      expect(hits.get("untrusted")).toBeUndefined(); // nothing was sent before the certificate was checked
+      httpsAgent.options.ca = cert;
+      await expect(secure.getJob("overtls")).resolves.toMatchObject({ job_id: "overtls" });
+    } finally {
+      delete httpsAgent.options.ca;
+      tls.closeAllConnections();
+      await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
   });
 
   it("sends a GET again, once, when the kept-alive connection it reused was closed before any answer", async () => {
