@@ -2,7 +2,7 @@
 // and nothing else (the mock server, the fixtures and the report stay in the bench process), as a user's waiting process
 // would, so that its memory is the waits' own.
 import { subscribe } from "node:diagnostics_channel";
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { PerformanceObserver, constants, monitorEventLoopDelay } from "node:perf_hooks";
 import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
 import { busiestWindow, quantile } from "./lib/measure.js";
 
@@ -28,15 +28,27 @@ process.once("message", async (/** @type {{ url: string, projectId: string, toke
   const [heapBefore, rssBefore] = [heap(), process.memoryUsage.rss()];
   let rssPeak = rssBefore;
   const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);
+  // Collections during the waits: a full one (mark-compact) per old generation filled with what young ones promoted.
+  const gc = { major: 0, minor: 0, pauseMs: 0 };
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = /** @type {{ kind?: number }} */ (entry.detail)?.kind;
+      gc.major += kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 1 : 0;
+      gc.minor += kind === constants.NODE_PERFORMANCE_GC_MINOR ? 1 : 0;
+      gc.pauseMs += entry.duration;
+    }
+  });
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const started = performance.now();
+  if (!task.measureHeap) gcObserver.observe({ entryTypes: ["gc"] }); // the heap run forces collections of its own
   const waits = Promise.allSettled(task.jobIds.map((id) => watcher.wait(id)));
   const heapStarted = heap();
   const outcomes = await waits;
   const wallMs = performance.now() - started;
   clearInterval(sampler);
   loopDelay.disable();
+  gcObserver.disconnect();
   const { throttled } = watcher.stats();
   watcher.close();
   const failures = outcomes.filter((o) => o.status === "rejected" || o.value.status !== "SUCCESS");
@@ -46,6 +58,7 @@ process.once("message", async (/** @type {{ url: string, projectId: string, toke
     ...{ busiestDispatched: busiestWindow(sentAt), busiestTenthDispatched: busiestWindow(sentAt, 100), busiestFetched: busiestWindow(fetchedAt) },
     ...{ lagP50Ms: quantile(lagMs, 0.5), lagP99Ms: quantile(lagMs, 0.99), lagMaxMs: Math.max(...lagMs) },
     ...{ loopP99Ms: loopDelay.percentile(99) / 1e6, loopMaxMs: loopDelay.max / 1e6, heapPerWait: (heapStarted - heapBefore) / task.jobIds.length },
+    ...{ gcMajor: gc.major, gcMinor: gc.minor, gcPauseMs: gc.pauseMs },
     ...{ heapAfterClose: heap() - heapBefore, rssPeak: Math.max(rssPeak, process.resourceUsage().maxRSS * 1024) },
     firstFailure: first === undefined ? undefined : first.status === "rejected" ? String(first.reason) : `status ${first.value.status}`,
   };

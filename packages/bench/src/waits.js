@@ -74,6 +74,7 @@ export async function runConcurrentWaits({ quick, deadline }) {
     ["dispatch → node:http, p50 / p99 / max", `${ms((r) => r.lagP50Ms, 1)} / ${ms((r) => r.lagP99Ms)} / ${ms((r) => r.lagMaxMs)}`],
     ["event-loop delay of the waiting process, p99 / max", `${ms((r) => r.loopP99Ms)} / ${ms((r) => r.loopMaxMs)}`],
     ["**peak RSS of the waiting process**", spread(rss, mb)],
+    ["garbage collections while waiting: full / young (total pause)", `${spread(s((r) => r.gcMajor, rssRuns), { decimals: 0 })} / ${spread(s((r) => r.gcMinor, rssRuns), { decimals: 0 })} (${spread(s((r) => r.gcPauseMs, rssRuns), { unit: "ms", decimals: 0 })})`],
     ["RSS before the waits started", spread(s((r) => r.rssBefore, rssRuns), mb)],
     ["peak RSS per wait, above that", spread(s((r) => (r.rssPeak - r.rssBefore) / r.waits, rssRuns), { unit: "KB", decimals: 1, scale: (v) => v / 1000 })],
     ["peak RSS in the heap run (full collections forced before and after the waits start)", spread(s((r) => r.rssPeak, heapRuns), mb)],

@@ -12,9 +12,9 @@ import { setTimer } from "./timer.js";
 import type { JobWait } from "./wait.js";
 import type { ReadAnswer, nodeHttpFetch } from "./node-http-chunk.js";
 
-/** A job body larger than this is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 16 * 1024 * 1024;
+/** A job body larger than this (16 MiB) is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 2 ** 24;
 
-/** Error bodies are read up to this size; the rest is dropped. */ const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Error bodies are read up to this size (64 KiB); the rest is dropped. */ const MAX_ERROR_BODY_BYTES = 2 ** 16;
 /** The one operation, `showJob`, as the spec names its path. */ const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
 
 /** A client for the job API of one service, typed by that service (`EvsJob` for `"evs"`, …). */
@@ -63,28 +63,46 @@ async function readBodyText(response: Response, limitBytes: number, signal: Abor
   }
 }
 
-/** One `getJob` call: its signal and the cancel of the request in flight, if the transport set one. */
-type Call = { readonly signal: AbortSignal; cancel: ((reason: unknown) => void) | undefined; dispose(): void };
-
 /**
- * Starts a call: its signal follows the caller's (reason kept) and the deadline. The timer is hand-written, not
+ * One `getJob` call: its signal follows the caller's (reason kept) and the deadline. The timer is hand-written, not
  * `AbortSignal.timeout`, so fake timers drive it. The node:http transport hangs its cancel on `cancel` rather than
  * listening on the signal: on Node 20, an abort listener added to a fresh signal per request raised the peak memory of a
  * process sending 500 requests a second (by 25 MB, measured with raw node:http requests).
+ *
+ * A class, not an object literal, and `dispose` lets go of the caller, the listener and the timer. With 10,000 waits in
+ * one process (bench item 4), V8 allocated four in five of the calls' literals straight in the old generation
+ * (allocation-site pretenuring, decided during the burst of waits at start), where each finished call kept its request's
+ * objects (signal, timer, the transport's exchange) alive until the next full collection: young collections promoted
+ * about three times as much, and the 30-s run needed 3 or 4 full collections (237 ms of GC pauses) instead of 2 (163 ms).
  */
-function startCall(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown): Call {
-  const controller = new AbortController();
-  const abort = (reason: unknown): void => (controller.abort(reason), call.cancel?.(reason));
-  const onAbort = (): void => abort(caller?.reason);
-  const call: Call = {
-    signal: controller.signal,
-    cancel: undefined,
-    dispose: () => (caller?.removeEventListener("abort", onAbort), clearTimeout(timer)),
-  };
-  if (caller?.aborted) abort(caller.reason);
-  else caller?.addEventListener("abort", onAbort, { once: true });
-  const timer = controller.signal.aborted ? undefined : setTimer(() => abort(onTimeout()), timeoutMs);
-  return call;
+class Call {
+  private readonly controller = new AbortController();
+  /** Set by the node:http transport while its request is in flight. */ cancel: ((reason: unknown) => void) | undefined;
+  private caller: AbortSignal | undefined;
+  private onAbort: (() => void) | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, onTimeout: () => unknown) {
+    this.caller = caller;
+    caller?.addEventListener("abort", (this.onAbort = () => this.abort(caller.reason))); // removed by dispose
+    if (caller?.aborted) this.abort(caller.reason);
+    else this.timer = setTimer(() => this.abort(onTimeout()), timeoutMs);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  private abort(reason: unknown): void {
+    this.controller.abort(reason);
+    this.cancel?.(reason);
+  }
+
+  dispose(): void {
+    this.caller?.removeEventListener("abort", this.onAbort as () => void); // no listener: a no-op
+    clearTimeout(this.timer);
+    this.caller = this.onAbort = this.timer = this.cancel = undefined;
+  }
 }
 
 /** Delay before the retry after attempt `attempt`: full jitter over a capped exponential, or exactly the server's `retryAfterMs`. */
@@ -233,7 +251,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       // Other 2xx codes carry an error envelope (ECS flow control answers 202 Common.0024).
       if (response.status !== 200) throw errorFromResponse(response, parsed ? parsed.value : body.text, context);
       const what = parsed
-        ? "JSON that is not a job (an object with string job_id, job_type and status)"
+        ? "JSON that is not a job (no string job_id, job_type and status)"
         : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";
       throw invalidResponse(context, 200, what, requestId);
     } catch (error) {
@@ -253,7 +271,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
       checkGetJobOptions(callOptions);
       const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       const policy = callOptions.retry === undefined ? clientRetry : resolveRetry(options.retry, callOptions.retry);
-      const call = startCall(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
+      const call = new Call(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
       let lastError: JobsApiError | undefined; // so that a TIMEOUT during backoff can say what went wrong before it
       try {
         const attempt = () => fetchOnce(jobId, call).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));

@@ -242,7 +242,7 @@ export interface WaitOptions<J extends JobLike = JobLike> extends WaitTuning {
 }
 
 /** Default `timeoutMs` of a wait: 30 minutes, the create timeout most Terraform resources of these services use. */
-export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
+export const DEFAULT_WAIT_TIMEOUT_MS = 1_800_000;
 
 /** Fetches a job once, without retries of its own: the waiter retries transient errors itself, within its deadline. */
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createJobsClient } from "../src/index.js";
 import { EVS_RUNNING, JOB_ID, PROJECT_ID, json, scriptedFetch } from "./helpers.js";
@@ -77,6 +78,25 @@ describe("retries, timeouts and aborts", () => {
     const outcome = call.then(() => "job", (e: { code?: string }) => e.code);
     await vi.advanceTimersByTimeAsync(100);
     expect(await outcome).toBe("job");
+  });
+
+  it("leaves no listener on the caller's signal and no timer armed, however a call ends", async () => {
+    vi.useFakeTimers();
+    const signal = new AbortController().signal; // one signal for many calls, as a long-lived app passes it
+    const answers = [() => json(EVS_RUNNING), () => json({ error_code: "APIGW.0301", error_msg: "bad token" }, 401), () => Promise.reject(new TypeError("fetch failed"))];
+    const fetch = scriptedFetch(() => answers[(fetch.requests.length - 1) % answers.length]!());
+    const client = createJobsClient({ ...base, auth: { token: "t0ken" }, fetch, retry: false });
+    const outcomes = await Promise.allSettled(answers.map(() => client.getJob(JOB_ID, { signal })));
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+    const late = new AbortController();
+    const pending = client.getJob(JOB_ID, { signal: late.signal, timeoutMs: 60_000 });
+    expect(getEventListeners(late.signal, "abort")).toHaveLength(1);
+    late.abort("stop");
+    await expect(pending).rejects.toBe("stop");
+    expect(getEventListeners(late.signal, "abort")).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("rejects at once when the signal is already aborted, sending nothing", async () => {
