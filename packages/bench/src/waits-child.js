@@ -32,7 +32,7 @@ process.once("message", async (/** @type {{ url: string, projectId: string, toke
   const gc = { major: 0, minor: 0, pauseMs: 0 };
   const gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
-      const kind = /** @type {{ kind?: number }} */ (entry.detail)?.kind;
+      const kind = /** @type {{ detail?: { kind?: number } }} */ (entry).detail?.kind;
       gc.major += kind === constants.NODE_PERFORMANCE_GC_MAJOR ? 1 : 0;
       gc.minor += kind === constants.NODE_PERFORMANCE_GC_MINOR ? 1 : 0;
       gc.pauseMs += entry.duration;
