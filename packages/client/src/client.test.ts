@@ -4,7 +4,10 @@ import { backoffDelay, withRetry } from "./client.js";
 import { DEFAULT_RETRY, resolveRetry, type RetryEvent } from "./options.js";
 
 /** A signal that never aborts. */
-const never = new AbortController().signal;
+const neverSignal = new AbortController().signal;
+/** What `withRetry` is given: the call, whose signal cancels the sleep. */
+const following = (signal: AbortSignal) => ({ get aborted() { return signal.aborted; }, signal });
+const never = following(neverSignal);
 
 const failure = (init: Partial<ConstructorParameters<typeof JobsApiError>[0]> = {}) =>
   new JobsApiError({ status: 503, code: "HTTP_503", message: "unavailable", service: "ecs", retryable: true, ...init });
@@ -78,7 +81,7 @@ describe("withRetry", () => {
   it("cancels the backoff sleep when the signal aborts, with the signal's reason", async () => {
     const controller = new AbortController();
     const op = vi.fn(() => Promise.reject(failure()));
-    const done = withRetry(op, { ...DEFAULT_RETRY, baseDelayMs: 10_000, random: () => 0.9 }, controller.signal);
+    const done = withRetry(op, { ...DEFAULT_RETRY, baseDelayMs: 10_000, random: () => 0.9 }, following(controller.signal));
     const settled = expect(done).rejects.toBe("stop");
     await vi.advanceTimersByTimeAsync(100);
     controller.abort("stop");

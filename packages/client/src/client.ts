@@ -5,8 +5,8 @@ import { deferredWait } from "./client-wait.js";
 import { InvalidArgumentError, JobsApiError, errorFromResponse, invalidResponse, networkError, timeoutError, type ErrorContext } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { isJobShaped, rememberService, type JobOf, type ServiceName } from "./jobs.js";
-import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
-import type { AkSkAuth, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, POLL, assertJobId, checkClientOptions, checkGetJobOptions, resolveRetry } from "./options.js";
+import type { AkSkAuth, CancelSlot, GetJobOptions, JobsClientOptions, ResolvedRetry, RetryOptions, WaitOptions } from "./options.js";
 import type { JobHeaders } from "./signer.js";
 import { setTimer } from "./timer.js";
 import type { JobWait } from "./wait.js";
@@ -15,6 +15,7 @@ import type { ReadAnswer, nodeHttpFetch } from "./node-http-chunk.js";
 /** A job body larger than this (16 MiB) is refused (INVALID_RESPONSE) rather than buffered. */ export const MAX_JOB_BODY_BYTES = 2 ** 24;
 
 /** Error bodies are read up to this size (64 KiB); the rest is dropped. */ const MAX_ERROR_BODY_BYTES = 2 ** 16;
+/** What a wait's poll asks of `getJob`: one request, the wait retries. */ const NO_RETRY: GetJobOptions = { retry: false };
 /** The one operation, `showJob`, as the spec names its path. */ const JOB_PATH = "/v1/{project_id}/jobs/{job_id}";
 
 /** A client for the job API of one service, typed by that service (`EvsJob` for `"evs"`, …). */
@@ -64,21 +65,24 @@ async function readBodyText(response: Response, limitBytes: number, signal: Abor
 }
 
 /**
- * One `getJob` call: its signal follows the caller's (reason kept) and the deadline. The timer is hand-written, not
- * `AbortSignal.timeout`, so fake timers drive it. The node:http transport hangs its cancel on `cancel` rather than
- * listening on the signal: on Node 20, an abort listener added to a fresh signal per request raised the peak memory of a
- * process sending 500 requests a second (by 25 MB, measured with raw node:http requests).
+ * One `getJob` call: it ends (aborts) when the caller's signal aborts (reason kept), at its deadline, or when the wait
+ * engine cancels it through its slot. The timer is hand-written, not `AbortSignal.timeout`, so fake timers drive it.
  *
- * A class, not an object literal, and `dispose` lets go of the caller, the listener and the timer. With 10,000 waits in
- * one process (bench item 4), V8 allocated four in five of the calls' literals straight in the old generation
- * (allocation-site pretenuring, decided during the burst of waits at start), where each finished call kept its request's
- * objects (signal, timer, the transport's exchange) alive until the next full collection: young collections promoted
- * about three times as much, and the 30-s run needed 3 or 4 full collections (237 ms of GC pauses) instead of 2 (163 ms).
- * The signal stays behind a getter: a `signal` field copied from the controller brought the promotion back.
+ * No `AbortSignal` unless something needs one: the node:http transport hangs its cancel on `cancel`, and the wait engine
+ * cancels through a slot (see `POLL`). On Node 20 each `AbortSignal` made is kept past a young collection or two (Node's own
+ * doing: a loop making signals and dropping them promotes ten times the bytes of one making event targets), and with 10,000
+ * waits sending 500 requests a second the two signals per request (the wait's and the call's) raised the peak RSS by about
+ * 20 MB (bench item 4: 137 MB without). `signal` makes one on first use: the global `fetch`, a `fetch` option, a retry's sleep.
+ *
+ * A class, not an object literal, and `dispose` lets go of the caller, the listener and the timer: V8 pretenured the
+ * literals of the calls made during the burst of 10,000 waits, and each finished call then kept its request's objects alive
+ * until the next full collection.
  */
 class Call {
-  private readonly controller = new AbortController();
+  aborted?: boolean;
+  reason: unknown;
   /** Set by the node:http transport while its request is in flight. */ cancel: ((reason: unknown) => void) | undefined;
+  private controller: AbortController | undefined;
   private caller: AbortSignal | undefined;
   private onAbort: (() => void) | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -90,19 +94,25 @@ class Call {
     else this.timer = setTimer(() => this.abort(onTimeout()), timeoutMs);
   }
 
+  /** A signal that follows the call, made on first use. */
   get signal(): AbortSignal {
-    return this.controller.signal;
+    const controller = (this.controller ??= new AbortController());
+    if (this.aborted) controller.abort(this.reason); // a no-op once aborted
+    return controller.signal;
   }
 
-  private abort(reason: unknown): void {
-    this.controller.abort(reason);
+  abort(reason: unknown): void {
+    if (this.aborted) return;
+    this.aborted = true;
+    this.reason = reason;
+    this.controller?.abort(reason);
     this.cancel?.(reason);
   }
 
   dispose(): void {
     this.caller?.removeEventListener("abort", this.onAbort as () => void); // no listener: a no-op
     clearTimeout(this.timer);
-    this.caller = this.onAbort = this.timer = this.cancel = undefined;
+    this.caller = this.onAbort = this.timer = this.cancel = this.controller = undefined;
   }
 }
 
@@ -122,13 +132,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return abortable(new Promise<void>((resolve) => (timer = setTimer(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
-/** Runs `operation` until it succeeds or fails for good; only retryable `JobsApiError`s are retried, the signal cancels the sleep. */
-export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, signal: AbortSignal): Promise<T> {
+/** Runs `operation` until it succeeds or fails for good; only retryable `JobsApiError`s are retried, `call` cancels the sleep. */
+export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, call: { readonly aborted?: boolean | undefined; readonly signal: AbortSignal }): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
     } catch (error) {
-      if (!(error instanceof JobsApiError) || signal.aborted || attempt >= policy.maxAttempts) throw error;
+      if (!(error instanceof JobsApiError) || call.aborted || attempt >= policy.maxAttempts) throw error;
       if (!(policy.shouldRetry ?? ((e: JobsApiError) => e.retryable))(error, attempt)) throw error;
       if (error.retryAfterMs !== undefined && error.retryAfterMs > policy.maxRetryAfterMs) throw error;
       const delayMs = backoffDelay(attempt, policy, error.retryAfterMs);
@@ -137,7 +147,7 @@ export async function withRetry<T>(operation: (attempt: number) => Promise<T>, p
       } catch {
         // An observer must not change the outcome of the call.
       }
-      await sleep(delayMs, signal);
+      await sleep(delayMs, call.signal);
     }
   }
 }
@@ -159,8 +169,8 @@ function onNode(): boolean {
 }
 
 function looksLikeResponse(value: unknown): value is Response {
-  const r = value as Partial<Response> | null;
-  return typeof r === "object" && r !== null && typeof r.status === "number" && typeof r.headers?.get === "function";
+  const r = value as Partial<Response> | null | undefined;
+  return typeof r?.status === "number" && typeof r.headers?.get === "function";
 }
 
 /**
@@ -190,12 +200,13 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
    * call (a second one, following the signal, cost measurable time and memory per call); a `fetch` option still receives
    * a real `Request`.
    */
-  async function send(request: Request & { call?: Call }): Promise<Response> {
-    if (request.signal.aborted) throw request.signal.reason;
+  async function send(request: Request): Promise<Response> {
+    const { call } = request as Request & { call: Call };
+    if (call.aborted) throw call.reason;
     const response: unknown = await (userFetch
       ? abortable(Promise.resolve().then(() => userFetch(new Request(request.url, request))), request.signal)
       : viaNode
-        ? (nodeSend ??= (await import("./node-http-chunk.js")).nodeHttpFetch)(request, request.call!, MAX_JOB_BODY_BYTES, MAX_ERROR_BODY_BYTES)
+        ? (nodeSend ??= (await import("./node-http-chunk.js")).nodeHttpFetch)(request, call, MAX_JOB_BODY_BYTES, MAX_ERROR_BODY_BYTES)
         : fetch(request.url, request));
     if (!looksLikeResponse(response)) throw invalidResponse(context, undefined, "something that is not a Response");
     // Browsers hide the status of a redirect not followed (type "opaqueredirect", status 0).
@@ -208,7 +219,7 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
     if (status === 0 || response.type === "error") throw networkError(context, new Error("network error response"));
     if (status < 300 || viaNode) return response; // node:http's answer is read already, an error body up to its cap
     const body = await readBodyText(response, MAX_ERROR_BODY_BYTES, request.signal, !userFetch).catch(() => {
-      if (request.signal.aborted) throw request.signal.reason;
+      if (call.aborted) throw call.reason;
       return { text: "" };
     });
     return new Response(body.text, { status, statusText: response.statusText, headers: response.headers });
@@ -227,14 +238,14 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
   const loadSigner = async () => (sign ??= (await import("./signing-chunk.js")).jobSigner(endpoint, auth as AkSkAuth, projectId));
 
   async function fetchOnce(jobId: string, call: Call): Promise<JobOf<S>> {
-    const { signal } = call;
+    const signal = viaNode ? undefined : call.signal; // node:http is cancelled through the call
     try {
       const headers = "token" in auth ? undefined : await (sign ?? (await loadSigner()))(jobId);
       const params = { path: { project_id: projectId, job_id: jobId } };
       const init = { params, headers, parseAs: "stream" as const, signal, call }; // openapi-fetch hands `call` on to `send`
       const { error, response } = await api.GET(JOB_PATH, init);
       if (!response.ok) throw errorFromResponse(response, error, context);
-      const body = viaNode ? (response as unknown as ReadAnswer).read : await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch);
+      const body = signal ? await readBodyText(response, MAX_JOB_BODY_BYTES, signal, !userFetch) : (response as unknown as ReadAnswer).read;
       const requestId = response.headers.get("x-request-id") ?? undefined;
       if (body.truncated) throw invalidResponse(context, response.status, `a body over ${MAX_JOB_BODY_BYTES} bytes`, requestId);
       let parsed: { value: unknown } | undefined;
@@ -256,40 +267,46 @@ export function createJobsClient<S extends ServiceName>(options: JobsClientOptio
         : body.text.trim() === "" ? "an empty body" : "a body that is not JSON";
       throw invalidResponse(context, 200, what, requestId);
     } catch (error) {
-      if (signal.aborted) throw signal.reason;
+      if (call.aborted) throw call.reason;
       if (error instanceof JobsApiError || error instanceof InvalidArgumentError) throw error;
       // No usable answer: refused, reset, a body that broke off, the signer's chunk not loading, a hostile Response.
       throw networkError(context, error);
     }
   }
 
-  const client: JobsClient<S> = {
+  /** One `getJob`; a wait's poll passes its slot, where the engine finds the call to cancel (no signal per request). */
+  async function getJob(jobId: string, callOptions: GetJobOptions = {}, slot?: CancelSlot): Promise<JobOf<S>> {
+    assertJobId(jobId);
+    checkGetJobOptions(callOptions);
+    const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const policy = callOptions.retry === undefined ? clientRetry : resolveRetry(options.retry, callOptions.retry);
+    const call = new Call(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
+    if (slot) slot.call = call;
+    let lastError: JobsApiError | undefined; // so that a TIMEOUT during backoff can say what went wrong before it
+    try {
+      const attempt = () => fetchOnce(jobId, call).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));
+      const job = await withRetry(attempt, policy, call);
+      return (options.validate ?? "off") === "off" ? job : (await (contract ??= import("./validation-chunk.js"))).checkedJob(options, service, job, jobId);
+    } catch (error) {
+      const reason: unknown = call.aborted ? call.reason : error;
+      if (reason instanceof JobsApiError && reason.code === "TIMEOUT" && lastError !== undefined && reason.cause === undefined) {
+        throw timeoutError(context, timeoutMs, lastError);
+      }
+      throw reason;
+    } finally {
+      call.dispose(); // a late cancel through the slot finds nothing to do
+    }
+  }
+
+  // How a watcher given this client polls (see `POLL`): each poll without retries, cancelled through its slot.
+  const poll = (jobId: string, slot: CancelSlot) => getJob(jobId, NO_RETRY, slot);
+  const client = {
     service,
     projectId,
     endpoint,
-    async getJob(jobId, callOptions = {}) {
-      assertJobId(jobId);
-      checkGetJobOptions(callOptions);
-      const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const policy = callOptions.retry === undefined ? clientRetry : resolveRetry(options.retry, callOptions.retry);
-      const call = new Call(callOptions.signal, timeoutMs, () => timeoutError(context, timeoutMs));
-      let lastError: JobsApiError | undefined; // so that a TIMEOUT during backoff can say what went wrong before it
-      try {
-        const attempt = () => fetchOnce(jobId, call).catch((e: unknown) => Promise.reject(e instanceof JobsApiError ? (lastError = e) : e));
-        const job = await withRetry(attempt, policy, call.signal);
-        return (options.validate ?? "off") === "off" ? job : (await (contract ??= import("./validation-chunk.js"))).checkedJob(options, service, job, jobId);
-      } catch (error) {
-        const reason: unknown = call.signal.aborted ? call.signal.reason : error;
-        if (reason instanceof JobsApiError && reason.code === "TIMEOUT" && lastError !== undefined && reason.cause === undefined) {
-          throw timeoutError(context, timeoutMs, lastError);
-        }
-        throw reason;
-      } finally {
-        call.dispose();
-      }
-    },
-    waitForJob: (jobId, waitOptions) =>
-      deferredWait<JobOf<S>>((id, o) => client.getJob(id, { ...o, retry: false }), jobId, { service, ...waitOptions }),
+    getJob,
+    waitForJob: (jobId: string, waitOptions?: WaitOptions<JobOf<S>>) => deferredWait<JobOf<S>>(poll, jobId, { service, ...waitOptions }),
+    [POLL]: poll,
   };
   return client;
 }

@@ -47,11 +47,12 @@ export interface TransportRequest {
   readonly url: string;
   readonly method?: string;
   readonly headers?: HeadersInit;
-  readonly signal: AbortSignal;
 }
 
-/** Where the transport hangs the cancel of its request, which the call runs when it aborts (its signal is not listened to). */
-export interface CancelSlot {
+/** The call a request belongs to: whether it has ended, and where the transport hangs the cancel it runs when it does. */
+export interface CallSlot {
+  readonly aborted?: boolean | undefined;
+  readonly reason: unknown;
   cancel: ((reason: unknown) => void) | undefined;
 }
 
@@ -94,7 +95,7 @@ class Exchange {
   private received = 0;
 
   constructor(
-    private slot: CancelSlot | undefined,
+    private slot: CallSlot | undefined,
     private resolve: ((answer: ReadAnswer) => void) | undefined,
     private reject: ((error: unknown) => void) | undefined,
   ) {}
@@ -166,13 +167,13 @@ function send(exchange: Exchange, url: string, options: Options, limits: [number
 
 /**
  * Sends `request` and reads its answer: at most `okLimit` bytes of a 2xx body, `errorLimit` of any other (the rest is
- * dropped, the connection closed, and `read.truncated` set). Rejects with the signal's reason if it is aborted already, with
+ * dropped, the connection closed, and `read.truncated` set). Rejects with the call's reason if it has ended already, with
  * the reason `slot.cancel` is called with, and with the socket's error when there is no answer. A kept-alive connection the
  * server closed just as it was reused is retried once, as Node's documentation advises: the GET never reached the server.
  */
-export function nodeHttpFetch(request: TransportRequest, slot: CancelSlot, okLimit: number, errorLimit: number): Promise<ReadAnswer> {
-  const { url, signal } = request;
-  if (signal.aborted) return Promise.reject(signal.reason);
+export function nodeHttpFetch(request: TransportRequest, slot: CallSlot, okLimit: number, errorLimit: number): Promise<ReadAnswer> {
+  const { url } = request;
+  if (slot.aborted) return Promise.reject(slot.reason);
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers instanceof Headers ? request.headers : new Headers(request.headers)) headers[name] = value;
   if (requestFns[url.slice(0, url.indexOf(":") + 1)] === undefined) return Promise.reject(new TypeError(`unsupported URL scheme in ${url}`));

@@ -247,6 +247,21 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 1_800_000;
 /** Fetches a job once, without retries of its own: the waiter retries transient errors itself, within its deadline. */
 export type GetJob<J extends JobLike = JobLike> = (jobId: string, options: { signal?: AbortSignal }) => Promise<J>;
 
+/** What the wait engine cancels a poll through, in place of an `AbortSignal`: the call in flight, set by the client. */
+export interface CancelSlot {
+  call?: { abort(reason: unknown): void } | undefined;
+}
+
+/**
+ * The method by which a client of this package (`createJobsClient`) is polled by `createJobWatcher({ client })` and
+ * `client.waitForJob`: `client[POLL](jobId, slot)` is `getJob` without retries, cancelled through `slot`, so that a poll
+ * makes no `AbortSignal` (see the `Call` class in client.ts). Other clients and `getJob` functions get a signal per poll.
+ */
+export const POLL: unique symbol = Symbol();
+
+/** A client's `POLL` method. */
+export type PollSource<J> = (jobId: string, slot: CancelSlot) => Promise<J>;
+
 /** The part of a jobs client a watcher uses. */
 export type JobsClientLike<J extends JobLike> = { getJob(jobId: string, options: { signal?: AbortSignal; retry?: false }): Promise<J> };
 

@@ -1,8 +1,8 @@
 // The checks of a wait's and a watcher's options, apart from the client's (options.ts): they load with the wait engine,
 // not with the first getJob. Same wording and rules ("Invalid x: must be …"), from the helpers of options.ts.
 import type { JobLike } from "./jobs.js";
-import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_WAIT_TIMEOUT_MS, assertJobId, check, checkMs, fail, isFunction } from "./options.js";
-import type { GetJob, JobWatcherCommonOptions, JobWatcherOptions, JobsClientLike, WaitOptions, WaitTuning } from "./options.js";
+import { DEFAULT_MAX_REQUESTS_PER_SECOND, DEFAULT_WAIT_TIMEOUT_MS, POLL, assertJobId, check, checkMs, fail, isFunction } from "./options.js";
+import type { GetJob, JobWatcherCommonOptions, JobWatcherOptions, JobsClientLike, PollSource, WaitOptions, WaitTuning } from "./options.js";
 import { adaptivePollingPolicy, DEFAULT_POLLING_POLICY_OPTIONS } from "./policy.js";
 import type { WaitProgress, WaitRetryInfo } from "./wait.js";
 
@@ -88,5 +88,7 @@ export function resolveWatcherOptions<J extends JobLike>(options: JobWatcherOpti
   check(random, "random", isFunction, "a function");
   resolveWaitOptions("x", undefined, defaults, 0);
   const fetchJob: GetJob<J> = getJob ?? ((jobId, o) => (client as JobsClientLike<J>).getJob(jobId, { ...o, retry: false }));
-  return { getJob: fetchJob, rate, maxConcurrent, random, defaults };
+  // A client of this package is polled through its slot, with no AbortSignal per poll (see POLL).
+  const pollJob = (client as { [POLL]?: PollSource<J> } | undefined)?.[POLL];
+  return { getJob: fetchJob, pollJob, rate, maxConcurrent, random, defaults };
 }

@@ -2,7 +2,7 @@
 // watcher of one, and `simulatePolicy` drives the same engine on a simulated clock.
 import { InvalidArgumentError, JobNotFoundError, JobFailedError, WaitTimeoutError, WatcherClosedError, classifyPollError } from "./errors.js";
 import { failedSubJobsOf, isFailed, isSucceeded, nonEmpty, parseJobTime, summarizeSubJobs, type JobLike, type SubJobSummary } from "./jobs.js";
-import type { GetJob, JobWatcherOptions, WaitOptions } from "./options.js";
+import type { CancelSlot, GetJob, JobWatcherOptions, PollSource, WaitOptions } from "./options.js";
 import { resolveWaitOptions, resolveWatcherOptions, type ResolvedWaitOptions } from "./wait-options.js";
 import { RequestRateLimiter, planNextPoll, type PollingPolicy, type PollingPolicyInput } from "./policy.js";
 import { setTimer } from "./timer.js";
@@ -85,20 +85,24 @@ function realClock(): Clock {
 /** The answer to a poll, and how a wait ends. */
 type Outcome<J> = { readonly job: J } | { readonly error: unknown };
 
-/** Sends one poll and calls `answer` once; returns a function that cancels it (the answer is then ignored). */
-export type Poll<J> = (jobId: string, answer: (outcome: Outcome<J>) => void) => (reason: unknown) => void;
+/**
+ * Sends one poll and calls `answer` once. The engine cancels it through `slot`, where the poll hangs what it can abort
+ * (the answer is then ignored); the slot is there before the poll starts, so a poll that ends its own wait at once is
+ * cancelled too.
+ */
+export type Poll<J> = (jobId: string, slot: CancelSlot, answer: (outcome: Outcome<J>) => void) => void;
 
-/** A poll through `getJob`, with an `AbortSignal` per request. */
-function pollWith<J>(getJob: GetJob<J & JobLike>): Poll<J> {
-  return (jobId, answer) => {
-    const request = new AbortController();
-    new Promise<J>((resolve) => resolve(getJob(jobId, { signal: request.signal }))).then(
+/** A poll through `source`, which hangs on the slot what cancels it: a client's `POLL` method hangs its call, with no `AbortSignal`. */
+export const pollVia =
+  <J>(source: PollSource<J>): Poll<J> =>
+  (jobId, slot, answer) =>
+    void new Promise<J>((resolve) => resolve(source(jobId, slot))).then(
       (job) => answer({ job }),
       (error: unknown) => answer({ error }),
     );
-    return (reason) => request.abort(reason);
-  };
-}
+
+/** A poll through a `getJob` function: an `AbortController` per request, hung on the slot. */
+const pollWith = <J>(getJob: GetJob<J & JobLike>): Poll<J> => pollVia((jobId, slot) => getJob(jobId, { signal: (slot.call = new AbortController()).signal }));
 
 type WaitDecision<J> = Outcome<J> | { readonly nextPollAt: number | undefined; readonly throttled?: boolean; readonly retryAfterMs?: number | undefined };
 
@@ -112,7 +116,7 @@ class WaitRun<J extends JobLike> {
   dueAt = 0;
   pollSlot = -1;
   deadlineSlot = -1;
-  /** Cancels the request in flight, if any. */ cancel: ((reason: unknown) => void) | undefined;
+  /** Where the request in flight, if any, hangs its cancel. */ slot: CancelSlot | undefined;
   onAbort: (() => void) | undefined;
   // The promise's own functions, kept as fields: a closure over them cost each of a watcher's waits ~100 bytes more.
   private resolve!: (job: J) => void;
@@ -268,7 +272,7 @@ export class IndexedHeap<T> {
 }
 
 /** What the engine runs on: how to poll, which clock, and the watcher's checked budget and defaults. */
-type EngineSettings<J extends JobLike> = Omit<ReturnType<typeof resolveWatcherOptions<J>>, "getJob"> & { poll: Poll<J>; clock: Clock };
+type EngineSettings<J extends JobLike> = Omit<ReturnType<typeof resolveWatcherOptions<J>>, "getJob" | "pollJob"> & { poll: Poll<J>; clock: Clock };
 
 /** The handle of a wait that could not start: the promise rejects with the error, and `getState` throws it. */
 function rejectedWait<J>(error: unknown): JobWait<J> {
@@ -306,12 +310,12 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     polls.delete(run);
     deadlines.delete(run);
     if (run.onAbort !== undefined) run.options.signal?.removeEventListener("abort", run.onAbort);
-    const cancel = run.cancel;
-    run.cancel = run.onAbort = undefined;
-    if (cancel !== undefined) {
+    const slot = run.slot;
+    run.slot = run.onAbort = undefined;
+    if (slot !== undefined) {
       inFlight -= 1;
       limiter.release(clock.now());
-      cancel("error" in how ? how.error : undefined);
+      slot.call?.abort("error" in how ? how.error : undefined);
     }
   }
 
@@ -319,14 +323,11 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
     inFlight += 1;
     requests += 1;
     run.markSent(clock.now());
-    // Set before polling: a getJob that aborts the wait's signal synchronously ends the wait inside `poll`.
-    let cancelPoll: ((reason: unknown) => void) | undefined;
-    let cancelled: { reason: unknown } | undefined;
-    const cancel = (reason: unknown): void => (cancelPoll === undefined ? void (cancelled = { reason }) : cancelPoll(reason));
-    run.cancel = cancel;
-    cancelPoll = poll(run.options.jobId, (outcome) => {
-      if (run.cancel !== cancel) return; // the wait ended while this request was in flight
-      run.cancel = undefined;
+    const slot: CancelSlot = {};
+    run.slot = slot; // before polling: a getJob that aborts the wait's signal at once ends the wait inside `poll`
+    poll(run.options.jobId, slot, (outcome) => {
+      if (run.slot !== slot) return; // the wait ended while this request was in flight
+      run.slot = undefined;
       inFlight -= 1;
       const t = clock.now();
       limiter.release(t);
@@ -352,7 +353,6 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
       }
       pump();
     });
-    if (cancelled !== undefined) cancelPoll(cancelled.reason);
     limiter.record(clock.now()); // stamped once the request has started (see RequestRateLimiter.record)
   }
 
@@ -423,8 +423,8 @@ function createEngine<J extends JobLike>({ poll, clock, rate, maxConcurrent, ran
  * watcher.close();
  */
 export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J>): JobWatcher<J> {
-  const { getJob, ...settings } = resolveWatcherOptions(options);
-  return createEngine({ ...settings, poll: pollWith(getJob), clock: realClock() });
+  const { getJob, pollJob, ...settings } = resolveWatcherOptions(options);
+  return createEngine({ ...settings, poll: pollJob ? pollVia(pollJob) : pollWith(getJob), clock: realClock() });
 }
 
 /**
@@ -449,8 +449,13 @@ export function createJobWatcher<J extends JobLike>(options: JobWatcherOptions<J
  */
 export function waitForJob<J extends JobLike>(getJob: GetJob<J>, jobId: string, options?: WaitOptions<J>): JobWait<J> {
   if (typeof getJob !== "function") return rejectedWait(new InvalidArgumentError("getJob", "must be a function"));
+  return waitWith(pollWith(getJob), jobId, options);
+}
+
+/** `waitForJob` polling through `poll` (`client.waitForJob` passes its client's `POLL` method). */
+export function waitWith<J extends JobLike>(poll: Poll<J>, jobId: string, options?: WaitOptions<J>): JobWait<J> {
   const settings = { rate: Number.POSITIVE_INFINITY, maxConcurrent: 1, random: Math.random, defaults: {} };
-  return createEngine<J>({ ...settings, poll: pollWith(getJob), clock: realClock() }).wait(jobId, options);
+  return createEngine<J>({ ...settings, poll, clock: realClock() }).wait(jobId, options);
 }
 
 // ---- Simulation --------------------------------------------------------------------------------
@@ -521,7 +526,7 @@ export function simulatePolicy(policy: PollingPolicy, job: SimulatedJob | number
   const clock = simulatedClock(waitStartMs);
   const pollTimesMs: number[] = [];
   let detectedAtMs: number | undefined;
-  const poll: Poll<JobLike> = (_jobId, answer) => {
+  const poll: Poll<JobLike> = (_jobId, slot, answer) => {
     const sentAt = clock.now();
     pollTimesMs.push(sentAt);
     const failure = fault?.(pollTimesMs.length, sentAt);
@@ -532,7 +537,7 @@ export function simulatePolicy(policy: PollingPolicy, job: SimulatedJob | number
       if (ended) detectedAtMs = clock.now();
       answer(outcome);
     }, latencyMs);
-    return () => clock.clearTimer(timer);
+    slot.call = { abort: () => clock.clearTimer(timer) };
   };
   const settings = { rate: Number.POSITIVE_INFINITY, maxConcurrent: 1, random: options.random ?? seededRandom(1), defaults: {} };
   createEngine({ ...settings, poll, clock })

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createServer as createTlsServer, globalAgent as httpsAgent } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createJobsClient, type Auth } from "../src/index.js";
+import { createJobWatcher, createJobsClient, WatcherClosedError, type Auth } from "../src/index.js";
 import { EVS_RUNNING, PROJECT_ID, signatureMatches } from "./helpers.js";
 
 const AK = "LOOPBACKAKEXAMPLE000";
@@ -78,6 +78,8 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       return;
     case "hang":
     case "hang2":
+    case "watched":
+    case "waited":
       return; // never answers
     case "reset":
       req.socket.destroy();
@@ -220,6 +222,35 @@ describe("node:http, the default transport on Node", () => {
       delete httpsAgent.options.ca;
       tls.closeAllConnections();
       await new Promise<void>((resolve) => tls.close(() => resolve()));
+    }
+  });
+
+  it("makes no AbortSignal for a call, nor for the polls of a watcher given the client or of client.waitForJob, yet cancels them", async () => {
+    const userAbort = new AbortController();
+    const native = globalThis.AbortController;
+    let made = 0;
+    globalThis.AbortController = class extends native {
+      constructor() {
+        super();
+        made += 1;
+      }
+    };
+    try {
+      const evs = client();
+      await expect(evs.getJob("unsignalled")).resolves.toMatchObject({ job_id: "unsignalled" });
+      const watcher = createJobWatcher({ client: evs, maxRequestsPerSecond: 10 });
+      const watched = watcher.wait("watched");
+      await expect.poll(() => hits.get("watched")).toBe(1);
+      watcher.close();
+      await expect(watched).rejects.toBeInstanceOf(WatcherClosedError);
+      const waited = evs.waitForJob("waited", { signal: userAbort.signal });
+      await expect.poll(() => hits.get("waited")).toBe(1);
+      userAbort.abort(new Error("no longer needed"));
+      await expect(waited).rejects.toThrow("no longer needed");
+      await expect.poll(() => closedEarly.has("watched") && closedEarly.has("waited")).toBe(true); // both requests were destroyed
+      expect(made).toBe(0);
+    } finally {
+      globalThis.AbortController = native;
     }
   });
 
