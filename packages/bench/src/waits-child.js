@@ -4,6 +4,7 @@
 import { subscribe } from "node:diagnostics_channel";
 import { PerformanceObserver, constants, monitorEventLoopDelay } from "node:perf_hooks";
 import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
+import { POLL } from "@cloud-jobs/client/internal";
 import { busiestWindow, quantile } from "./lib/measure.js";
 
 process.once("message", async (/** @type {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number, measureHeap: boolean }} */ task) => {
@@ -16,13 +17,19 @@ process.once("message", async (/** @type {{ url: string, projectId: string, toke
     lagMs.push(now - dispatchedAt.get(request.path.slice(request.path.lastIndexOf("/") + 1)));
   });
   const client = createJobsClient({ service: "ecs", projectId: task.projectId, endpoint: task.url, auth: { token: task.token } });
-  const getJob = (/** @type {string} */ jobId, /** @type {{ signal?: AbortSignal }} */ options) => {
-    const now = performance.now();
-    sentAt.push(now);
-    dispatchedAt.set(jobId, now);
-    return client.getJob(jobId, { ...options, retry: false });
-  };
-  const watcher = createJobWatcher({ getJob, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
+  // The watcher is given the client, as its documentation says to; the client's poll method (the one the watcher calls,
+  // with no AbortSignal per poll) is wrapped to stamp each poll as the watcher dispatches it.
+  const observed = Object.create(client, {
+    [POLL]: {
+      value: (/** @type {string} */ jobId, /** @type {import("@cloud-jobs/client/internal").CancelSlot} */ slot) => {
+        const now = performance.now();
+        sentAt.push(now);
+        dispatchedAt.set(jobId, now);
+        return /** @type {any} */ (client)[POLL](jobId, slot); // not on the public type: the watcher finds it
+      },
+    },
+  });
+  const watcher = createJobWatcher({ client: observed, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
   /** Heap in use after a full collection (the child runs with --expose-gc); only in the heap run: a forced collection moves V8's heap limits, and so the peak RSS a user would see. */
   const heap = () => (task.measureHeap ? /** @type {() => void} */ (globalThis.gc)() : undefined, process.memoryUsage().heapUsed);
   const [heapBefore, rssBefore] = [heap(), process.memoryUsage.rss()];
