@@ -133,7 +133,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Runs `operation` until it succeeds or fails for good; only retryable `JobsApiError`s are retried, `call` cancels the sleep. */
-export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, call: { readonly aborted?: boolean | undefined; readonly signal: AbortSignal }): Promise<T> {
+export async function withRetry<T>(operation: (attempt: number) => Promise<T>, policy: ResolvedRetry, call: Pick<Call, "aborted" | "signal">): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation(attempt);
