@@ -7,7 +7,7 @@ import { createJobsClient, createJobWatcher } from "@cloud-jobs/client";
 import { POLL } from "@cloud-jobs/client/internal";
 import { busiestWindow, quantile } from "./lib/measure.js";
 
-process.once("message", async (/** @type {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number, measureHeap: boolean }} */ task) => {
+process.once("message", async (/** @type {{ url: string, projectId: string, token: string, jobIds: string[], maxRequestsPerSecond: number, measureHeap: boolean, viaGetJob: boolean }} */ task) => {
   const [sentAt, fetchedAt, lagMs] = [/** @type {number[]} */ ([]), /** @type {number[]} */ ([]), /** @type {number[]} */ ([])];
   const dispatchedAt = new Map(); // job id → when its poll in progress was dispatched
   // The client's own transport (node:http on Node), watched through node:http's channel rather than wrapped.
@@ -17,19 +17,22 @@ process.once("message", async (/** @type {{ url: string, projectId: string, toke
     lagMs.push(now - dispatchedAt.get(request.path.slice(request.path.lastIndexOf("/") + 1)));
   });
   const client = createJobsClient({ service: "ecs", projectId: task.projectId, endpoint: task.url, auth: { token: task.token } });
-  // The watcher is given the client, as its documentation says to; the client's poll method (the one the watcher calls,
-  // with no AbortSignal per poll) is wrapped to stamp each poll as the watcher dispatches it.
-  const observed = Object.create(client, {
-    [POLL]: {
-      value: (/** @type {string} */ jobId, /** @type {import("@cloud-jobs/client/internal").CancelSlot} */ slot) => {
-        const now = performance.now();
-        sentAt.push(now);
-        dispatchedAt.set(jobId, now);
-        return /** @type {any} */ (client)[POLL](jobId, slot); // not on the public type: the watcher finds it
-      },
-    },
-  });
-  const watcher = createJobWatcher({ client: observed, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
+  const stamp = (/** @type {string} */ jobId) => {
+    const now = performance.now();
+    sentAt.push(now);
+    dispatchedAt.set(jobId, now);
+  };
+  // The watcher is given the client, as its documentation says to: the client's poll method (the one the watcher calls,
+  // with no AbortSignal per poll) is wrapped to stamp each dispatch. With `viaGetJob`, a getJob wrapper instead, as a user
+  // might write one: the watcher gives it an AbortSignal per poll.
+  const source = task.viaGetJob
+    ? { getJob: (/** @type {string} */ jobId, /** @type {{ signal?: AbortSignal }} */ options) => (stamp(jobId), client.getJob(jobId, { ...options, retry: false })) }
+    : {
+        client: Object.create(client, {
+          [POLL]: { value: (/** @type {string} */ jobId, /** @type {import("@cloud-jobs/client/internal").CancelSlot} */ slot) => (stamp(jobId), /** @type {any} */ (client)[POLL](jobId, slot)) },
+        }),
+      };
+  const watcher = createJobWatcher({ ...source, maxRequestsPerSecond: task.maxRequestsPerSecond, timeoutMs: 600_000 });
   /** Heap in use after a full collection (the child runs with --expose-gc); only in the heap run: a forced collection moves V8's heap limits, and so the peak RSS a user would see. */
   const heap = () => (task.measureHeap ? /** @type {() => void} */ (globalThis.gc)() : undefined, process.memoryUsage().heapUsed);
   const [heapBefore, rssBefore] = [heap(), process.memoryUsage.rss()];

@@ -72,7 +72,7 @@ async function readBodyText(response: Response, limitBytes: number, signal: Abor
  * cancels through a slot (see `POLL`). On Node 20 each `AbortSignal` made is kept past a young collection or two (Node's own
  * doing: a loop making signals and dropping them promotes ten times the bytes of one making event targets), and with 10,000
  * waits sending 500 requests a second the two signals per request (the wait's and the call's) raised the peak RSS by about
- * 20 MB (bench item 4: 137 MB without). `signal` makes one on first use: the global `fetch`, a `fetch` option, a retry's sleep.
+ * 20 MB (bench item 4: 135 MB without). `signal` makes one on first use: the global `fetch`, a `fetch` option, a retry's sleep.
  *
  * A class, not an object literal, and `dispose` lets go of the caller, the listener and the timer: V8 pretenured the
  * literals of the calls made during the burst of 10,000 waits, and each finished call then kept its request's objects alive
